@@ -1,0 +1,346 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using KeyLint.Scanning;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace KeyLint.Analyzers
+{
+    /// <summary>
+    /// KL0001–KL0005: OpenAI secret keys written in C# source — in string literals of every form
+    /// (KL0001 project, KL0002 service-account, KL0003 admin, KL0004 legacy user keys) and in
+    /// comments, documentation comments, directives and disabled code (KL0005).
+    /// </summary>
+    /// <remarks>
+    /// Text first: one pass over each file's text finds the positions of the marker every key
+    /// carries (and of <c>\u</c>/<c>\x</c> escapes, since a key may be spelled with them); only those
+    /// positions are looked up in the syntax tree. A key assembled from constant pieces needs the
+    /// semantic model, which is asked only for literals that hold the marker but no whole key.
+    /// Generated code is analysed and reported: a key in a designer file or a generated settings
+    /// class is committed and shipped like any other.
+    /// </remarks>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HardcodedOpenAIKeyAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>How many const declarations deep a key assembled from constants is followed.</summary>
+        private const int MaxConstantHops = 4;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            KeyLintDescriptors.KL0001_HardcodedProjectKey,
+            KeyLintDescriptors.KL0002_HardcodedServiceAccountKey,
+            KeyLintDescriptors.KL0003_HardcodedAdminKey,
+            KeyLintDescriptors.KL0004_HardcodedLegacyUserKey,
+            KeyLintDescriptors.KL0005_KeyInCommentOrDisabledCode);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.RegisterSyntaxTreeAction(AnalyzeSyntaxTree);
+            context.RegisterSemanticModelAction(AnalyzeAssembledKeys);
+        }
+
+        /// <summary>Whole keys in string tokens and trivia: no semantic model needed.</summary>
+        private static void AnalyzeSyntaxTree(SyntaxTreeAnalysisContext context)
+        {
+            SyntaxTree tree = context.Tree;
+            SourceText text = tree.GetText(context.CancellationToken);
+            SyntaxNode? root = null;
+            int examinedUpTo = 0;
+
+            using KeyCandidateEnumerator candidates = new KeyCandidateEnumerator(text);
+            while (candidates.MoveNext(context.CancellationToken))
+            {
+                KeyCandidate candidate = candidates.Current;
+                if (candidate.Position < examinedUpTo)
+                {
+                    continue;
+                }
+
+                context.CancellationToken.ThrowIfCancellationRequested();
+                root ??= tree.GetRoot(context.CancellationToken);
+                SyntaxToken token = root.FindToken(candidate.Position);
+                if (token.Span.Contains(candidate.Position))
+                {
+                    examinedUpTo = token.Span.End;
+                    if (KeyLocations.IsStringTextToken(token))
+                    {
+                        ReportKeysInStringToken(context, token);
+                    }
+
+                    continue;
+                }
+
+                // Comments have no escapes: only a marker in trivia can start a key.
+                SyntaxTrivia trivia = root.FindTrivia(candidate.Position);
+                if (candidate.Kind == KeyCandidateKind.Marker && trivia.FullSpan.Contains(candidate.Position))
+                {
+                    examinedUpTo = trivia.FullSpan.End;
+                    ReportKeysInTrivia(context, trivia);
+                }
+            }
+        }
+
+        private static void ReportKeysInStringToken(SyntaxTreeAnalysisContext context, SyntaxToken token)
+        {
+            // The value, not the source text: "\u0073k-proj-…" is the same key as "sk-proj-…".
+            string value = token.ValueText;
+            if (!KeyScanner.ContainsMarker(value.AsSpan()))
+            {
+                return;
+            }
+
+            string source = token.Text;
+            int searchFrom = 0;
+            foreach (KeyMatch match in KeyScanner.Find(value.AsSpan()))
+            {
+                ReadOnlySpan<char> key = value.AsSpan(match.Start, match.Length);
+                int offset = source.AsSpan(searchFrom).IndexOf(key);
+                Location location;
+                if (offset >= 0)
+                {
+                    // The source spells the key out: point at exactly its characters.
+                    location = Location.Create(token.SyntaxTree!, new TextSpan(token.SpanStart + searchFrom + offset, match.Length));
+                    searchFrom += offset + match.Length;
+                }
+                else
+                {
+                    location = (KeyLocations.WholeStringNode(token) ?? token.Parent!).GetLocation();
+                }
+
+                Report(context.ReportDiagnostic, KeyLintDescriptors.ForKeyInCode(match.Kind), location, key, match);
+            }
+        }
+
+        private static void ReportKeysInTrivia(SyntaxTreeAnalysisContext context, SyntaxTrivia trivia)
+        {
+            bool isCode = trivia.IsKind(SyntaxKind.SkippedTokensTrivia);
+            string? place = KeyLocations.DescribeNonCodeTrivia(trivia);
+            if (!isCode && place is null)
+            {
+                return;
+            }
+
+            string text = trivia.ToFullString();
+            int start = trivia.FullSpan.Start;
+            foreach (KeyMatch match in KeyScanner.Find(text.AsSpan()))
+            {
+                ReadOnlySpan<char> key = text.AsSpan(match.Start, match.Length);
+                Location location = Location.Create(trivia.SyntaxTree!, new TextSpan(start + match.Start, match.Length));
+                if (isCode)
+                {
+                    // Tokens the parser skipped in half-typed code are still code.
+                    Report(context.ReportDiagnostic, KeyLintDescriptors.ForKeyInCode(match.Kind), location, key, match);
+                }
+                else
+                {
+                    string redacted = KeyRedactor.Redact(key, match.PrefixLength);
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        KeyLintDescriptors.KL0005_KeyInCommentOrDisabledCode,
+                        location,
+                        KeyLintDescriptors.DisplayName(match.Kind),
+                        redacted,
+                        place));
+                }
+            }
+        }
+
+        private static void Report(Action<Diagnostic> report, DiagnosticDescriptor descriptor, Location location, ReadOnlySpan<char> key, KeyMatch match)
+        {
+            string redacted = KeyRedactor.Redact(key, match.PrefixLength);
+            ImmutableDictionary<string, string?> properties = KeyDiagnosticProperties.Create(match.Kind);
+            report(Diagnostic.Create(descriptor, location, properties, KeyLocations.MessageArguments(descriptor, match.Kind, redacted)));
+        }
+
+        /// <summary>
+        /// Keys assembled from constant pieces (<c>"sk-proj-" + Rest</c>, const fields combined,
+        /// constant interpolated strings): reported once, on the smallest expression holding the
+        /// whole key. Starts only from string tokens that hold the marker but no whole key.
+        /// </summary>
+        private static void AnalyzeAssembledKeys(SemanticModelAnalysisContext context)
+        {
+            SemanticModel model = context.SemanticModel;
+            SyntaxTree tree = model.SyntaxTree;
+            SourceText text = tree.GetText(context.CancellationToken);
+            SyntaxNode? root = null;
+            AssembledKeySearch? search = null;
+            int examinedUpTo = 0;
+
+            using KeyCandidateEnumerator candidates = new KeyCandidateEnumerator(text);
+            while (candidates.MoveNext(context.CancellationToken))
+            {
+                KeyCandidate candidate = candidates.Current;
+                if (candidate.Position < examinedUpTo)
+                {
+                    continue;
+                }
+
+                root ??= tree.GetRoot(context.CancellationToken);
+                SyntaxToken token = root.FindToken(candidate.Position);
+                if (!token.Span.Contains(candidate.Position))
+                {
+                    continue;
+                }
+
+                examinedUpTo = token.Span.End;
+                if (!KeyLocations.IsStringTextToken(token) || token.Parent is null)
+                {
+                    continue;
+                }
+
+                string value = token.ValueText;
+                if (!KeyScanner.ContainsMarker(value.AsSpan()) || KeyScanner.ContainsKey(value.AsSpan()))
+                {
+                    continue;
+                }
+
+                search ??= new AssembledKeySearch(context, text, root);
+                SyntaxNode piece = token.Parent is InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax interpolated }
+                    ? interpolated
+                    : token.Parent;
+                search.FollowPiece(piece, hops: 0);
+            }
+        }
+
+        /// <summary>The state of one file's search for keys assembled from constants.</summary>
+        private sealed class AssembledKeySearch
+        {
+            private readonly SemanticModelAnalysisContext _context;
+            private readonly SourceText _text;
+            private readonly SyntaxNode _root;
+            private readonly HashSet<TextSpan> _reported = new HashSet<TextSpan>();
+            private readonly HashSet<ISymbol> _followed = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            private string? _textString;
+
+            public AssembledKeySearch(SemanticModelAnalysisContext context, SourceText text, SyntaxNode root)
+            {
+                _context = context;
+                _text = text;
+                _root = root;
+            }
+
+            /// <summary>
+            /// Walks up from a constant piece through concatenations and interpolations while the
+            /// value stays constant, and reports the first expression whose value holds a key.
+            /// </summary>
+            public void FollowPiece(SyntaxNode piece, int hops)
+            {
+                SyntaxNode node = piece;
+                if (node is InterpolatedStringExpressionSyntax && TryReport(node))
+                {
+                    return;
+                }
+
+                while (true)
+                {
+                    _context.CancellationToken.ThrowIfCancellationRequested();
+                    SyntaxNode? parent = node.Parent;
+                    while (parent is ParenthesizedExpressionSyntax)
+                    {
+                        node = parent;
+                        parent = node.Parent;
+                    }
+
+                    if (parent is InterpolationSyntax { Parent: InterpolatedStringExpressionSyntax interpolated })
+                    {
+                        parent = interpolated;
+                    }
+
+                    bool assembles = parent is InterpolatedStringExpressionSyntax
+                        || parent is CastExpressionSyntax
+                        || (parent is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression));
+                    if (!assembles)
+                    {
+                        break;
+                    }
+
+                    node = parent!;
+                    Optional<object?> constant = _context.SemanticModel.GetConstantValue(node, _context.CancellationToken);
+                    if (!constant.HasValue || constant.Value is not string)
+                    {
+                        // A larger expression than a non-constant one is not constant either.
+                        return;
+                    }
+
+                    if (TryReport(node))
+                    {
+                        return;
+                    }
+                }
+
+                // The piece initialises a constant: follow the constant to where it is combined.
+                if (hops < MaxConstantHops
+                    && node.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+                    && _context.SemanticModel.GetDeclaredSymbol(declarator, _context.CancellationToken) is ISymbol symbol
+                    && symbol is IFieldSymbol { IsConst: true } or ILocalSymbol { IsConst: true }
+                    && _followed.Add(symbol))
+                {
+                    FollowConstantReferences(symbol, hops + 1);
+                }
+            }
+
+            /// <summary>
+            /// Uses of a constant in this file. Uses in other files are not followed: that would
+            /// need a search of the whole compilation on every edit (see docs/rules/KL0001.md).
+            /// </summary>
+            private void FollowConstantReferences(ISymbol symbol, int hops)
+            {
+                _textString ??= _text.ToString();
+                string name = symbol.Name;
+                int from = 0;
+                while (true)
+                {
+                    int found = _textString.IndexOf(name, from, StringComparison.Ordinal);
+                    if (found < 0)
+                    {
+                        return;
+                    }
+
+                    from = found + name.Length;
+                    SyntaxToken token = _root.FindToken(found);
+                    if (!token.IsKind(SyntaxKind.IdentifierToken) || token.SpanStart != found || token.ValueText != name
+                        || token.Parent is not IdentifierNameSyntax identifier)
+                    {
+                        continue;
+                    }
+
+                    ISymbol? referenced = _context.SemanticModel.GetSymbolInfo(identifier, _context.CancellationToken).Symbol;
+                    if (!SymbolEqualityComparer.Default.Equals(referenced, symbol))
+                    {
+                        continue;
+                    }
+
+                    SyntaxNode piece = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier
+                        ? access
+                        : identifier;
+                    FollowPiece(piece, hops);
+                }
+            }
+
+            private bool TryReport(SyntaxNode node)
+            {
+                Optional<object?> constant = _context.SemanticModel.GetConstantValue(node, _context.CancellationToken);
+                if (!constant.HasValue || constant.Value is not string value)
+                {
+                    return false;
+                }
+
+                bool found = false;
+                foreach (KeyMatch match in KeyScanner.Find(value.AsSpan()))
+                {
+                    found = true;
+                    if (_reported.Add(node.Span))
+                    {
+                        Report(_context.ReportDiagnostic, KeyLintDescriptors.ForKeyInCode(match.Kind), node.GetLocation(), value.AsSpan(match.Start, match.Length), match);
+                    }
+                }
+
+                return found;
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System;
+using System.Buffers;
+using System.Threading;
+using KeyLint.Scanning;
+using Microsoft.CodeAnalysis.Text;
+
+namespace KeyLint.Analyzers
+{
+    /// <summary>Why a position of a source file deserves a closer look.</summary>
+    internal enum KeyCandidateKind
+    {
+        /// <summary>The marker <c>T3BlbkFJ</c> starts here: every key carries it.</summary>
+        Marker,
+
+        /// <summary>A <c>\u</c>, <c>\U</c> or <c>\x</c> escape starts here: a key can be spelled with escapes.</summary>
+        Escape,
+    }
+
+    internal readonly struct KeyCandidate
+    {
+        public KeyCandidate(int position, KeyCandidateKind kind)
+        {
+            Position = position;
+            Kind = kind;
+        }
+
+        public int Position { get; }
+
+        public KeyCandidateKind Kind { get; }
+    }
+
+    /// <summary>
+    /// The text-first pass: walks a file's text once, in pooled chunks, and yields the few positions
+    /// where a key can be. Everything Roslyn is asked happens only at these positions, so a file
+    /// with no key costs one vectorised search and allocates nothing.
+    /// </summary>
+    internal struct KeyCandidateEnumerator : IDisposable
+    {
+        private const int ChunkLength = 16 * 1024;
+
+        // Consecutive chunks overlap by one character less than the marker, so a marker is found in
+        // exactly one chunk, and an escape's backslash and letter are always read together.
+        private const int Overlap = 7;
+
+        private readonly SourceText _text;
+        private char[]? _buffer;
+        private int _chunkStart;
+        private int _chunkLength;
+        private int _markerFrom;
+        private int _escapeFrom;
+        private int _nextMarker;
+        private int _nextEscape;
+
+        public KeyCandidateEnumerator(SourceText text)
+        {
+            _text = text;
+            _buffer = null;
+            _chunkStart = 0;
+            _chunkLength = 0;
+            _markerFrom = 0;
+            _escapeFrom = 0;
+            _nextMarker = -1;
+            _nextEscape = -1;
+            Current = default;
+        }
+
+        public KeyCandidate Current { get; private set; }
+
+        private bool IsLastChunk => _chunkStart + _chunkLength >= _text.Length;
+
+        public bool MoveNext(CancellationToken cancellationToken)
+        {
+            if (_buffer is null)
+            {
+                if (_text.Length == 0)
+                {
+                    return false;
+                }
+
+                _buffer = ArrayPool<char>.Shared.Rent(ChunkLength);
+                LoadChunk(0);
+            }
+
+            while (true)
+            {
+                if (_nextMarker == -1)
+                {
+                    _nextMarker = FindMarker();
+                }
+
+                if (_nextEscape == -1)
+                {
+                    _nextEscape = FindEscape();
+                }
+
+                if (_nextMarker >= 0 && (_nextEscape < 0 || _nextMarker <= _nextEscape))
+                {
+                    Current = new KeyCandidate(_chunkStart + _nextMarker, KeyCandidateKind.Marker);
+                    _markerFrom = _nextMarker + 1;
+                    _nextMarker = -1;
+                    return true;
+                }
+
+                if (_nextEscape >= 0)
+                {
+                    Current = new KeyCandidate(_chunkStart + _nextEscape, KeyCandidateKind.Escape);
+                    _escapeFrom = _nextEscape + 1;
+                    _nextEscape = -1;
+                    return true;
+                }
+
+                if (IsLastChunk)
+                {
+                    return false;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                LoadChunk(_chunkStart + _chunkLength - Overlap);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_buffer is not null)
+            {
+                ArrayPool<char>.Shared.Return(_buffer);
+                _buffer = null;
+            }
+        }
+
+        private void LoadChunk(int start)
+        {
+            _chunkStart = start;
+            _chunkLength = Math.Min(ChunkLength, _text.Length - start);
+            _text.CopyTo(start, _buffer!, 0, _chunkLength);
+            _markerFrom = 0;
+            _escapeFrom = 0;
+            _nextMarker = -1;
+            _nextEscape = -1;
+        }
+
+        /// <summary>Next marker in the chunk, or -2 when there is none.</summary>
+        private int FindMarker()
+        {
+            if (_markerFrom >= _chunkLength)
+            {
+                return -2;
+            }
+
+            int found = _buffer.AsSpan(_markerFrom, _chunkLength - _markerFrom).IndexOf(OpenAIKeyFormat.Marker.AsSpan());
+            return found < 0 ? -2 : _markerFrom + found;
+        }
+
+        /// <summary>Next <c>\u</c>, <c>\U</c> or <c>\x</c> in the chunk, or -2 when there is none.</summary>
+        private int FindEscape()
+        {
+            // In every chunk but the last, a backslash in the overlap is left to the next chunk.
+            int limit = IsLastChunk ? _chunkLength - 1 : _chunkLength - Overlap;
+            while (_escapeFrom < limit)
+            {
+                int found = _buffer.AsSpan(_escapeFrom, limit - _escapeFrom).IndexOf('\\');
+                if (found < 0)
+                {
+                    break;
+                }
+
+                int position = _escapeFrom + found;
+                char next = _buffer![position + 1];
+                if (next == 'u' || next == 'U' || next == 'x')
+                {
+                    return position;
+                }
+
+                // Skip the escaped character too, so "\\u" (an escaped backslash) is not an escape.
+                _escapeFrom = position + 2;
+            }
+
+            _escapeFrom = _chunkLength;
+            return -2;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using KeyLint.Scanning;
+using Microsoft.CodeAnalysis;
+
+namespace KeyLint.Analyzers
+{
+    /// <summary>The descriptors of every KeyLint rule. Messages show keys redacted, never whole.</summary>
+    public static class KeyLintDescriptors
+    {
+        public static readonly DiagnosticDescriptor KL0001_HardcodedProjectKey = Create(
+            RuleIdentifiers.HardcodedProjectKey,
+            "Hardcoded OpenAI project key",
+            "OpenAI project key {0} is hardcoded; read it from configuration instead and rotate it",
+            "An OpenAI project key in source code is readable by everyone who can read the repository, its history and the built assembly. Read it from configuration, an environment variable or a secret store, and rotate the key: removing it from the code does not remove it from history.");
+
+        public static readonly DiagnosticDescriptor KL0002_HardcodedServiceAccountKey = Create(
+            RuleIdentifiers.HardcodedServiceAccountKey,
+            "Hardcoded OpenAI service-account key",
+            "OpenAI {0} {1} is hardcoded; read it from configuration instead and rotate it",
+            "A service-account key usually runs production workloads. In source code it is readable by everyone who can read the repository, its history and the built assembly. Read it from configuration, an environment variable or a secret store, and rotate the key.");
+
+        public static readonly DiagnosticDescriptor KL0003_HardcodedAdminKey = Create(
+            RuleIdentifiers.HardcodedAdminKey,
+            "Hardcoded OpenAI admin key",
+            "OpenAI admin key {0} is hardcoded; it can manage the whole organisation: revoke it now and keep admin keys out of code",
+            "An admin key manages users, projects and keys of the whole organisation. It does not belong in application code at all: revoke it, create a new one, and keep it in a secret store used only by administration tooling.");
+
+        public static readonly DiagnosticDescriptor KL0004_HardcodedLegacyUserKey = Create(
+            RuleIdentifiers.HardcodedLegacyUserKey,
+            "Hardcoded legacy OpenAI user key",
+            "Legacy OpenAI user key {0} is hardcoded; rotate it, and replace this legacy format with a project or service-account key read from configuration",
+            "A legacy user key (sk-… or sk-None-…) is tied to a person rather than a project and cannot be scoped. In source code it is readable by everyone who can read the repository. Rotate it, and replace it with a project or service-account key read from configuration.");
+
+        public static readonly DiagnosticDescriptor KL0005_KeyInCommentOrDisabledCode = Create(
+            RuleIdentifiers.KeyInCommentOrDisabledCode,
+            "OpenAI key in a comment or disabled code",
+            "OpenAI {0} {1} is in {2}; delete it and rotate the key: comments and disabled code are committed like any other code",
+            "A key in a comment, an XML documentation comment, a preprocessor directive or code disabled by #if is not used by the program, but it is in the repository all the same. Delete it and rotate the key.");
+
+        private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description)
+            => new DiagnosticDescriptor(
+                id,
+                title,
+                messageFormat,
+                RuleIdentifiers.SecurityCategory,
+                DiagnosticSeverity.Warning,
+                isEnabledByDefault: true,
+                description: description,
+                helpLinkUri: RuleIdentifiers.GetHelpLink(id));
+
+        /// <summary>The rule for a key of <paramref name="kind"/> written in code.</summary>
+        public static DiagnosticDescriptor ForKeyInCode(OpenAIKeyKind kind) => kind switch
+        {
+            OpenAIKeyKind.Project => KL0001_HardcodedProjectKey,
+            OpenAIKeyKind.ServiceAccount or OpenAIKeyKind.NamedService => KL0002_HardcodedServiceAccountKey,
+            OpenAIKeyKind.Admin => KL0003_HardcodedAdminKey,
+            _ => KL0004_HardcodedLegacyUserKey,
+        };
+
+        /// <summary>How a message names a kind of key ("project key", "service-account key", …).</summary>
+        public static string DisplayName(OpenAIKeyKind kind) => kind switch
+        {
+            OpenAIKeyKind.Project => "project key",
+            OpenAIKeyKind.ServiceAccount => "service-account key",
+            OpenAIKeyKind.NamedService => "named service key",
+            OpenAIKeyKind.Admin => "admin key",
+            OpenAIKeyKind.LegacyNone => "legacy user key",
+            _ => "legacy user key",
+        };
+    }
+}

@@ -1,0 +1,69 @@
+using KeyLint.Scanning;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace KeyLint.Analyzers
+{
+    /// <summary>What a candidate position of a file turned out to be, in Roslyn's terms.</summary>
+    internal static class KeyLocations
+    {
+        /// <summary>True for tokens whose value is string text: every form a C# string can take.</summary>
+        public static bool IsStringTextToken(SyntaxToken token)
+        {
+            switch (token.Kind())
+            {
+                case SyntaxKind.StringLiteralToken:
+                case SyntaxKind.Utf8StringLiteralToken:
+                case SyntaxKind.SingleLineRawStringLiteralToken:
+                case SyntaxKind.MultiLineRawStringLiteralToken:
+                case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
+                case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
+                case SyntaxKind.InterpolatedStringTextToken:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// The node a diagnostic covers when the key cannot be pointed at character by character
+        /// (it is written with escapes): the literal, or the whole interpolated string.
+        /// </summary>
+        public static SyntaxNode? WholeStringNode(SyntaxToken token)
+        {
+            SyntaxNode? parent = token.Parent;
+            return parent is InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax interpolated }
+                ? interpolated
+                : parent;
+        }
+
+        /// <summary>How a KL0005 message names the place a key was found in.</summary>
+        public static string? DescribeNonCodeTrivia(SyntaxTrivia trivia)
+        {
+            switch (trivia.Kind())
+            {
+                case SyntaxKind.SingleLineCommentTrivia:
+                case SyntaxKind.MultiLineCommentTrivia:
+                    return "a comment";
+                case SyntaxKind.SingleLineDocumentationCommentTrivia:
+                case SyntaxKind.MultiLineDocumentationCommentTrivia:
+                    return "a documentation comment";
+                case SyntaxKind.DisabledTextTrivia:
+                    return "disabled code";
+                case SyntaxKind.WhitespaceTrivia:
+                case SyntaxKind.EndOfLineTrivia:
+                case SyntaxKind.SkippedTokensTrivia:
+                    return null;
+                default:
+                    // #region, #error, #warning, #pragma and the other directives carry free text too.
+                    return trivia.IsDirective ? "a preprocessor directive" : null;
+            }
+        }
+
+        public static object[] MessageArguments(DiagnosticDescriptor descriptor, OpenAIKeyKind kind, string redacted)
+            => descriptor == KeyLintDescriptors.KL0002_HardcodedServiceAccountKey
+                ? new object[] { KeyLintDescriptors.DisplayName(kind), redacted }
+                : new object[] { redacted };
+    }
+}

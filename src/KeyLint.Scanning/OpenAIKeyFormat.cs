@@ -1,0 +1,242 @@
+using System;
+
+namespace KeyLint.Scanning
+{
+    /// <summary>
+    /// The one place where the shape of an OpenAI secret key is written down.
+    /// </summary>
+    /// <remarks>
+    /// Every OpenAI secret key has the form <c>sk-</c> + an optional <c>&lt;word&gt;-</c> + a random
+    /// segment + <c>T3BlbkFJ</c> (base64 of "OpenAI") + a random segment of similar length, written
+    /// with <c>[A-Za-z0-9_-]</c>, and not glued to further such characters on either side.
+    /// Segment lengths are deliberately not pinned to the lengths seen so far (20, ~42, 58, 74):
+    /// OpenAI has changed them several times, and scanners that pinned them missed real keys.
+    /// </remarks>
+    public static class OpenAIKeyFormat
+    {
+        /// <summary>Base64 of "OpenAI": every OpenAI secret key carries it between its two random segments.</summary>
+        public const string Marker = "T3BlbkFJ";
+
+        public const string KeyStart = "sk-";
+
+        /// <summary>The shortest random segment accepted. The shortest real one has 20 characters.</summary>
+        public const int MinSegmentLength = 16;
+
+        /// <summary>The longest random segment accepted (the longest real one has 74 characters).</summary>
+        public const int MaxSegmentLength = 256;
+
+        /// <summary>The longest name of an early named service key (<c>sk-&lt;name&gt;-…</c>).</summary>
+        public const int MaxServiceNameLength = 40;
+
+        /// <summary>The length of each random segment in the 2023-era short forms.</summary>
+        public const int ShortSegmentLength = 20;
+
+        /// <summary>No key is longer than this: a longer run of key characters is not a key.</summary>
+        public const int MaxKeyLength = 3 + 9 + MaxSegmentLength + 8 + MaxSegmentLength;
+
+        private const string ProjectWord = "proj-";
+        private const string ServiceAccountWord = "svcacct-";
+        private const string AdminWord = "admin-";
+        private const string NoneWord = "None-";
+
+        /// <summary>True for the characters a key is written with: <c>[A-Za-z0-9_-]</c>.</summary>
+        public static bool IsKeyChar(char c)
+            => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '-' || c == '_';
+
+        /// <summary>
+        /// Decides whether <paramref name="run"/> — a whole maximal run of key characters — is a key.
+        /// </summary>
+        /// <returns>True with the key's kind and the length of its non-secret prefix.</returns>
+        public static bool TryClassify(ReadOnlySpan<char> run, out OpenAIKeyKind kind, out int prefixLength)
+        {
+            kind = default;
+            prefixLength = 0;
+            if (run.Length > MaxKeyLength || !run.StartsWith(KeyStart.AsSpan(), StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            // A run holds the marker once in every real key; a run with several markers (possible
+            // only by chance or on purpose) is a key if any split of it is.
+            ReadOnlySpan<char> marker = Marker.AsSpan();
+            int searchFrom = KeyStart.Length;
+            while (searchFrom < run.Length)
+            {
+                int found = run.Slice(searchFrom).IndexOf(marker);
+                if (found < 0)
+                {
+                    return false;
+                }
+
+                int markerIndex = searchFrom + found;
+                if (TryClassifySplit(run, markerIndex, out kind, out prefixLength))
+                {
+                    return true;
+                }
+
+                searchFrom = markerIndex + 1;
+            }
+
+            return false;
+        }
+
+        private static bool TryClassifySplit(ReadOnlySpan<char> run, int markerIndex, out OpenAIKeyKind kind, out int prefixLength)
+        {
+            ReadOnlySpan<char> body = run.Slice(KeyStart.Length, markerIndex - KeyStart.Length);
+            ReadOnlySpan<char> tail = run.Slice(markerIndex + Marker.Length);
+            ReadOnlySpan<char> head;
+
+            if (StartsWithWord(body, ProjectWord))
+            {
+                kind = OpenAIKeyKind.Project;
+                prefixLength = KeyStart.Length + ProjectWord.Length;
+            }
+            else if (StartsWithWord(body, ServiceAccountWord))
+            {
+                kind = OpenAIKeyKind.ServiceAccount;
+                prefixLength = KeyStart.Length + ServiceAccountWord.Length;
+            }
+            else if (StartsWithWord(body, AdminWord))
+            {
+                kind = OpenAIKeyKind.Admin;
+                prefixLength = KeyStart.Length + AdminWord.Length;
+            }
+            else if (StartsWithWord(body, NoneWord))
+            {
+                kind = OpenAIKeyKind.LegacyNone;
+                prefixLength = KeyStart.Length + NoneWord.Length;
+            }
+            else if (IsNamedServiceBody(body, tail))
+            {
+                kind = OpenAIKeyKind.NamedService;
+                prefixLength = KeyStart.Length + body.Length - ShortSegmentLength;
+            }
+            else
+            {
+                kind = OpenAIKeyKind.LegacyUser;
+                prefixLength = KeyStart.Length;
+            }
+
+            head = run.Slice(prefixLength, markerIndex - prefixLength);
+            return HaveSimilarLengths(head.Length, tail.Length)
+                && LooksRandom(head)
+                && LooksRandom(tail);
+        }
+
+        private static bool StartsWithWord(ReadOnlySpan<char> body, string word)
+            => body.StartsWith(word.AsSpan(), StringComparison.Ordinal);
+
+        /// <summary><c>&lt;name&gt;-&lt;20 alphanumerics&gt;</c> before the marker and 20 after it.</summary>
+        private static bool IsNamedServiceBody(ReadOnlySpan<char> body, ReadOnlySpan<char> tail)
+        {
+            int nameLength = body.Length - ShortSegmentLength - 1;
+            if (tail.Length != ShortSegmentLength || nameLength < 1 || nameLength > MaxServiceNameLength || body[nameLength] != '-')
+            {
+                return false;
+            }
+
+            for (int i = 0; i < nameLength; i++)
+            {
+                char c = body[i];
+                if (!((uint)(c - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '-'))
+                {
+                    return false;
+                }
+            }
+
+            return IsAlphanumeric(body.Slice(nameLength + 1)) && IsAlphanumeric(tail);
+        }
+
+        private static bool IsAlphanumeric(ReadOnlySpan<char> text)
+        {
+            foreach (char c in text)
+            {
+                if (c == '-' || c == '_')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The two random segments of every known format have equal lengths; a small difference is
+        /// tolerated so a future format is still found, a large one means two unrelated tokens.
+        /// </summary>
+        public static bool HaveSimilarLengths(int head, int tail)
+        {
+            if (head < MinSegmentLength || tail < MinSegmentLength || head > MaxSegmentLength || tail > MaxSegmentLength)
+            {
+                return false;
+            }
+
+            int shorter = Math.Min(head, tail);
+            int difference = Math.Abs(head - tail);
+            return difference <= Math.Max(2, shorter / 8);
+        }
+
+        /// <summary>
+        /// Rejects placeholders that happen to have a key's shape: <c>xxxx…</c>, <c>REPLACEME…</c>,
+        /// <c>abcdefgh…</c>. A random segment of 16+ characters mixes letter cases or letters and
+        /// digits, uses many distinct characters, and is not an ascending or descending sequence;
+        /// the chance that a real one fails any of these is below one in ten million.
+        /// </summary>
+        public static bool LooksRandom(ReadOnlySpan<char> segment)
+        {
+            bool hasUpper = false, hasLower = false, hasDigit = false;
+            int steps = 0;
+
+            // Distinct characters, counted with a 128-bit set: key characters are ASCII.
+            ulong low = 0, high = 0;
+            for (int i = 0; i < segment.Length; i++)
+            {
+                char c = segment[i];
+                if (c >= 'A' && c <= 'Z')
+                {
+                    hasUpper = true;
+                }
+                else if (c >= 'a' && c <= 'z')
+                {
+                    hasLower = true;
+                }
+                else if (c >= '0' && c <= '9')
+                {
+                    hasDigit = true;
+                }
+
+                if (c < 64)
+                {
+                    low |= 1UL << c;
+                }
+                else
+                {
+                    high |= 1UL << (c - 64);
+                }
+
+                if (i > 0 && Math.Abs(c - segment[i - 1]) == 1)
+                {
+                    steps++;
+                }
+            }
+
+            int classes = (hasUpper ? 1 : 0) + (hasLower ? 1 : 0) + (hasDigit ? 1 : 0);
+            int distinct = PopCount(low) + PopCount(high);
+            return classes >= 2
+                && distinct >= Math.Min(10, segment.Length / 2)
+                && steps * 2 < segment.Length;
+        }
+
+        private static int PopCount(ulong value)
+        {
+            int count = 0;
+            while (value != 0)
+            {
+                value &= value - 1;
+                count++;
+            }
+
+            return count;
+        }
+    }
+}
