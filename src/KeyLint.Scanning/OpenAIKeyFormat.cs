@@ -84,7 +84,6 @@ namespace KeyLint.Scanning
         {
             ReadOnlySpan<char> body = run.Slice(KeyStart.Length, markerIndex - KeyStart.Length);
             ReadOnlySpan<char> tail = run.Slice(markerIndex + Marker.Length);
-            ReadOnlySpan<char> head;
 
             if (StartsWithWord(body, ProjectWord))
             {
@@ -117,11 +116,24 @@ namespace KeyLint.Scanning
                 prefixLength = KeyStart.Length;
             }
 
-            head = run.Slice(prefixLength, markerIndex - prefixLength);
-            return HaveSimilarLengths(head.Length, tail.Length)
-                && LooksRandom(head)
-                && LooksRandom(tail);
+            if (IsRandomPair(run.Slice(prefixLength, markerIndex - prefixLength), tail))
+            {
+                return true;
+            }
+
+            // A named service key may be named after a prefix word: "sk-admin-dashboard-<20>T3BlbkFJ<20>".
+            if (kind != OpenAIKeyKind.NamedService && kind != OpenAIKeyKind.LegacyUser && IsNamedServiceBody(body, tail))
+            {
+                kind = OpenAIKeyKind.NamedService;
+                prefixLength = KeyStart.Length + body.Length - ShortSegmentLength;
+                return IsRandomPair(run.Slice(prefixLength, markerIndex - prefixLength), tail);
+            }
+
+            return false;
         }
+
+        private static bool IsRandomPair(ReadOnlySpan<char> head, ReadOnlySpan<char> tail)
+            => HaveSimilarLengths(head.Length, tail.Length) && LooksRandom(head) && LooksRandom(tail);
 
         private static bool StartsWithWord(ReadOnlySpan<char> body, string word)
             => body.StartsWith(word.AsSpan(), StringComparison.Ordinal);

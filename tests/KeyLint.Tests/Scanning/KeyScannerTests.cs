@@ -166,6 +166,16 @@ namespace KeyLint.Tests.Scanning
         }
 
         [Theory]
+        [InlineData("admin-dashboard")]
+        [InlineData("proj-backend")]
+        [InlineData("svcacct-sync")]
+        public void NamedServiceKeyWithNameStartingWithPrefixWord_ShouldReport(string name)
+        {
+            string key = FakeKeys.NamedService(name, 2102);
+            Assert.Equal(new[] { Scan.Match(0, key, OpenAIKeyKind.NamedService, 3 + name.Length + 1) }, Scan.All(key));
+        }
+
+        [Theory]
         [InlineData(20)]
         [InlineData(58)]
         [InlineData(64)]

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading.Tasks;
+using KeyLint.Analyzers;
+using KeyLint.Scanning;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace KeyLint.CodeFixes
+{
+    /// <summary>
+    /// Fixes for KL0001–KL0004: replace a hardcoded key with a read from an <c>IConfiguration</c> in
+    /// scope, or from an environment variable. Every action is checked to compile with no new error
+    /// or warning before it is offered; where none does (attribute arguments, case labels, default
+    /// parameter values, consts that must stay const), no fix is offered and the warning stays.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardcodedOpenAIKeyCodeFixProvider))]
+    [Shared]
+    public sealed class HardcodedOpenAIKeyCodeFixProvider : CodeFixProvider
+    {
+        /// <summary>Equivalence keys: one per strategy, the same for every diagnostic, so Fix All groups them.</summary>
+        public const string UseConfigurationKey = "KeyLint.UseConfiguration";
+        public const string UseEnvironmentVariableKey = "KeyLint.UseEnvironmentVariable";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+            RuleIdentifiers.HardcodedProjectKey,
+            RuleIdentifiers.HardcodedServiceAccountKey,
+            RuleIdentifiers.HardcodedAdminKey,
+            RuleIdentifiers.HardcodedLegacyUserKey);
+
+        public override FixAllProvider GetFixAllProvider() => KeyFixAllProvider.Instance;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            Document document = context.Document;
+            SyntaxNode? root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return;
+            }
+
+            KeySettingNames names = KeySettingNames.For(document.Project.AnalyzerOptions, root.SyntaxTree);
+            string text = root.ToFullString();
+            foreach (Diagnostic diagnostic in context.Diagnostics)
+            {
+                OpenAIKeyKind kind = KindOf(diagnostic);
+                foreach (KeySource source in new[] { KeySource.Configuration, KeySource.EnvironmentVariable })
+                {
+                    // A second key fixed in the same file gets the next free name: two keys never share a setting.
+                    string name = FirstFreeName(text, Base(names, source, kind), source);
+                    Document? changed = await KeyReplacement.TryReplaceAsync(document, diagnostic.Location.SourceSpan, source, name, context.CancellationToken).ConfigureAwait(false);
+                    if (changed is null)
+                    {
+                        continue;
+                    }
+
+                    context.RegisterCodeFix(
+                        CodeAction.Create(Title(source, name), _ => Task.FromResult(changed), EquivalenceKey(source)),
+                        diagnostic);
+                }
+            }
+        }
+
+        internal static string Title(KeySource source, string name) => source == KeySource.Configuration
+            ? $"Read the key from configuration '{name}' (user secrets, environment variables, Key Vault…), then rotate the exposed key"
+            : $"Read the key from environment variable {name}, then rotate the exposed key";
+
+        internal static string EquivalenceKey(KeySource source) => source == KeySource.Configuration ? UseConfigurationKey : UseEnvironmentVariableKey;
+
+        internal static string Base(KeySettingNames names, KeySource source, OpenAIKeyKind kind)
+            => source == KeySource.Configuration ? names.ConfigurationKeyFor(kind) : names.EnvironmentVariableFor(kind);
+
+        internal static OpenAIKeyKind KindOf(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(KeyDiagnosticProperties.KeyKind, out string? value) && Enum.TryParse(value, out OpenAIKeyKind kind)
+                ? kind
+                : diagnostic.Id == RuleIdentifiers.HardcodedAdminKey ? OpenAIKeyKind.Admin : OpenAIKeyKind.Project;
+
+        /// <summary>The first of Name, Name2, Name3… not already written as a string in <paramref name="text"/>.</summary>
+        internal static string FirstFreeName(string text, string baseName, KeySource source)
+        {
+            for (int number = 1; ; number++)
+            {
+                string candidate = KeySettingNames.Numbered(baseName, number, source == KeySource.EnvironmentVariable);
+                if (text.IndexOf("\"" + candidate + "\"", StringComparison.Ordinal) < 0)
+                {
+                    return candidate;
+                }
+            }
+        }
+    }
+}

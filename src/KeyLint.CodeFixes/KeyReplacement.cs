@@ -1,0 +1,355 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using KeyLint.Analyzers;
+using KeyLint.Scanning;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
+
+namespace KeyLint.CodeFixes
+{
+    /// <summary>Where a fix reads the key from instead.</summary>
+    internal enum KeySource
+    {
+        Configuration,
+        EnvironmentVariable,
+    }
+
+    /// <summary>
+    /// Replaces one hardcoded key with a read from configuration or the environment — or declines.
+    /// The rule is "compiling code or no fix": every candidate document is compiled and compared
+    /// with the original, and a fix that adds an error or a warning is not offered.
+    /// </summary>
+    internal static class KeyReplacement
+    {
+        /// <summary>The key a diagnostic points at: the value, found the way the analyzer found it.</summary>
+        public static string? FindKey(SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken)
+        {
+            SyntaxToken token = root.FindToken(span.Start);
+            if (KeyLocations.IsStringTextToken(token) && token.Span.Contains(span))
+            {
+                string source = root.SyntaxTree.GetText(cancellationToken).ToString(span);
+                if (KeyScanner.IsKey(source.AsSpan(), out _))
+                {
+                    return source;
+                }
+
+                return FirstKey(token.ValueText);
+            }
+
+            SyntaxNode node = root.FindNode(span, getInnermostNodeForTie: true);
+            return model.GetConstantValue(node, cancellationToken) is { HasValue: true, Value: string value } ? FirstKey(value) : null;
+        }
+
+        private static string? FirstKey(string value)
+        {
+            KeyMatchEnumerator matches = KeyScanner.Find(value.AsSpan());
+            return matches.MoveNext() ? value.Substring(matches.Current.Start, matches.Current.Length) : null;
+        }
+
+        /// <summary>
+        /// The document with the key at <paramref name="span"/> replaced, or null when no replacement
+        /// compiles without new errors or warnings.
+        /// </summary>
+        public static async Task<Document?> TryReplaceAsync(
+            Document document, TextSpan span, KeySource source, string settingName, CancellationToken cancellationToken)
+        {
+            SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null || IsGeneratedFile(document))
+            {
+                return null;
+            }
+
+            Site? site = Site.Find(root, span, model, cancellationToken);
+            if (site is null || await NeedsConstantAsync(document, model, site, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            IEnumerable<string?> receivers = source == KeySource.Configuration
+                ? ConfigurationReceivers(model, site.Replaced.SpanStart, cancellationToken).Select(r => (string?)r)
+                : new string?[] { null };
+
+            foreach (string? receiver in receivers)
+            {
+                // A plain read first; where the target needs a non-null string, the same read ending in "?? throw".
+                foreach (bool throwIfMissing in new[] { false, true })
+                {
+                    string read = BuildRead(source, receiver, settingName, throwIfMissing);
+                    Document? changed = await RewriteAsync(document, root, site, read, cancellationToken).ConfigureAwait(false);
+                    if (changed is not null && await CompilesCleanlyAsync(document, changed, cancellationToken).ConfigureAwait(false))
+                    {
+                        return changed;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsGeneratedFile(Document document)
+        {
+            // A fix in a generated file would be overwritten by the next generation.
+            string name = document.FilePath ?? document.Name;
+            return name.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith(".generated.cs", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith(".designer.cs", StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static string BuildRead(KeySource source, string? receiver, string settingName, bool throwIfMissing)
+        {
+            string name = SymbolDisplay.FormatLiteral(settingName, quote: true);
+            string read = source == KeySource.Configuration
+                ? $"{receiver}[{name}]"
+                : $"global::System.Environment.GetEnvironmentVariable({name})";
+            if (!throwIfMissing)
+            {
+                return read;
+            }
+
+            string what = source == KeySource.Configuration
+                ? $"The configuration value '{settingName}' is not set."
+                : $"The environment variable {settingName} is not set.";
+            return $"{read} ?? throw new global::System.InvalidOperationException({SymbolDisplay.FormatLiteral(what, quote: true)})";
+        }
+
+        /// <summary>
+        /// Expressions at <paramref name="position"/> that give an <c>IConfiguration</c>: locals and
+        /// parameters first, then fields and properties, then a builder's <c>Configuration</c>.
+        /// </summary>
+        private static IEnumerable<string> ConfigurationReceivers(SemanticModel model, int position, CancellationToken cancellationToken)
+        {
+            INamedTypeSymbol? configuration = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
+            if (configuration is null)
+            {
+                yield break;
+            }
+
+            var direct = new List<(int Rank, string Name)>();
+            var builders = new List<string>();
+            foreach (ISymbol symbol in model.LookupSymbols(position))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                (ITypeSymbol? type, int rank) = symbol switch
+                {
+                    ILocalSymbol local => (local.Type, 0),
+                    IParameterSymbol parameter => (parameter.Type, 1),
+                    IFieldSymbol field when !field.IsImplicitlyDeclared => (field.Type, 2),
+                    IPropertySymbol property when !property.IsIndexer && property.GetMethod is not null => (property.Type, 3),
+                    _ => ((ITypeSymbol?)null, 0),
+                };
+                if (type is null || !SyntaxFacts.IsValidIdentifier(symbol.Name))
+                {
+                    continue;
+                }
+
+                if (IsConfiguration(type, configuration))
+                {
+                    direct.Add((rank, symbol.Name));
+                }
+                else if (rank <= 1 && type.GetMembers("Configuration").OfType<IPropertySymbol>().Any(p => IsConfiguration(p.Type, configuration)))
+                {
+                    // builder.Configuration of a WebApplicationBuilder, HostApplicationBuilder or IHostApplicationBuilder.
+                    builders.Add(symbol.Name + ".Configuration");
+                }
+            }
+
+            foreach ((int _, string name) in direct.OrderBy(d => d.Rank))
+            {
+                yield return name;
+            }
+
+            foreach (string builder in builders)
+            {
+                yield return builder;
+            }
+        }
+
+        private static bool IsConfiguration(ITypeSymbol type, INamedTypeSymbol configuration)
+            => SymbolEqualityComparer.Default.Equals(type, configuration)
+                || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, configuration));
+
+        /// <summary>
+        /// True when the key sits where C# needs a constant: an attribute argument, a default
+        /// parameter value, a case label or pattern, or a const whose uses need a constant.
+        /// </summary>
+        private static async Task<bool> NeedsConstantAsync(Document document, SemanticModel model, Site site, CancellationToken cancellationToken)
+        {
+            if (IsInConstantOnlyContext(site.Replaced))
+            {
+                return true;
+            }
+
+            if (site.ConstDeclarator is null)
+            {
+                return false;
+            }
+
+            ISymbol? constant = model.GetDeclaredSymbol(site.ConstDeclarator, cancellationToken);
+            if (constant is null || site.ConstDeclarator.Parent is VariableDeclarationSyntax { Variables.Count: > 1 })
+            {
+                return true;
+            }
+
+            foreach (ReferencedSymbol referenced in await SymbolFinder.FindReferencesAsync(constant, document.Project.Solution, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (ReferenceLocation location in referenced.Locations)
+                {
+                    SyntaxNode referenceRoot = await location.Location.SourceTree!.GetRootAsync(cancellationToken).ConfigureAwait(false);
+                    SyntaxNode node = referenceRoot.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
+                    if (IsInConstantOnlyContext(node, isReference: true))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True inside an attribute argument, a default parameter value, a case label or a pattern —
+        /// and, for a use of a constant, inside another constant's initializer.
+        /// </summary>
+        private static bool IsInConstantOnlyContext(SyntaxNode node, bool isReference = false)
+        {
+            foreach (SyntaxNode ancestor in node.AncestorsAndSelf())
+            {
+                switch (ancestor)
+                {
+                    case AttributeArgumentSyntax:
+                    case CaseSwitchLabelSyntax:
+                    case CasePatternSwitchLabelSyntax:
+                    case ConstantPatternSyntax:
+                    case RelationalPatternSyntax:
+                    case ParameterSyntax:
+                        return true;
+                    case EqualsValueClauseSyntax equalsValue:
+                        // The const being fixed becomes readonly; any other const needs a constant.
+                        return isReference && ConstDeclaratorOf(equalsValue) is not null;
+                    case StatementSyntax:
+                    case MemberDeclarationSyntax:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        internal static VariableDeclaratorSyntax? ConstDeclaratorOf(EqualsValueClauseSyntax equalsValue)
+        {
+            if (equalsValue.Parent is not VariableDeclaratorSyntax declarator)
+            {
+                return null;
+            }
+
+            bool isConst = declarator.Parent?.Parent switch
+            {
+                FieldDeclarationSyntax field => field.Modifiers.Any(SyntaxKind.ConstKeyword),
+                LocalDeclarationStatementSyntax local => local.IsConst,
+                _ => false,
+            };
+            return isConst ? declarator : null;
+        }
+
+        private static async Task<Document?> RewriteAsync(Document document, SyntaxNode root, Site site, string read, CancellationToken cancellationToken)
+        {
+            ExpressionSyntax? replacement = site.BuildReplacement(read);
+            if (replacement is null)
+            {
+                return null;
+            }
+
+            replacement = replacement
+                .WithTriviaFrom(site.Replaced)
+                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
+
+            SyntaxNode newRoot;
+            if (site.ConstDeclarator is not null)
+            {
+                // const → static readonly (fields) or a plain local: the initializer is no longer constant.
+                SyntaxNode declaration = site.ConstDeclarator.Parent!.Parent!;
+                SyntaxNode newDeclaration = declaration.ReplaceNode(site.Replaced, replacement);
+                newDeclaration = newDeclaration switch
+                {
+                    FieldDeclarationSyntax field => field.WithModifiers(ReplaceConst(field.Modifiers, isField: true)),
+                    LocalDeclarationStatementSyntax local => local.WithModifiers(ReplaceConst(local.Modifiers, isField: false)),
+                    _ => newDeclaration,
+                };
+                newRoot = root.ReplaceNode(declaration, newDeclaration);
+            }
+            else
+            {
+                newRoot = root.ReplaceNode(site.Replaced, replacement);
+            }
+
+            Document changed = document.WithSyntaxRoot(newRoot);
+            changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return changed;
+        }
+
+        private static SyntaxTokenList ReplaceConst(SyntaxTokenList modifiers, bool isField)
+        {
+            int index = modifiers.IndexOf(SyntaxKind.ConstKeyword);
+            SyntaxToken constKeyword = modifiers[index];
+            if (!isField)
+            {
+                // "const string key = …" → "string key = …".
+                return modifiers.RemoveAt(index);
+            }
+
+            SyntaxToken staticKeyword = SyntaxFactory.Token(SyntaxKind.StaticKeyword).WithLeadingTrivia(constKeyword.LeadingTrivia).WithTrailingTrivia(SyntaxFactory.Space);
+            SyntaxToken readonlyKeyword = SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword).WithTrailingTrivia(constKeyword.TrailingTrivia);
+            return modifiers.RemoveAt(index).InsertRange(index, new[] { staticKeyword, readonlyKeyword });
+        }
+
+        /// <summary>Compiles both versions of the document: the fix may add no error and no warning.</summary>
+        internal static async Task<bool> CompilesCleanlyAsync(Document original, Document changed, CancellationToken cancellationToken)
+        {
+            Dictionary<string, int> before = await CountProblemsAsync(original, cancellationToken).ConfigureAwait(false);
+            Dictionary<string, int> after = await CountProblemsAsync(changed, cancellationToken).ConfigureAwait(false);
+            foreach (KeyValuePair<string, int> problem in after)
+            {
+                if (!before.TryGetValue(problem.Key, out int count) || count < problem.Value)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static async Task<Dictionary<string, int>> CountProblemsAsync(Document document, CancellationToken cancellationToken)
+        {
+            SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            if (model is null)
+            {
+                counts["(no semantic model)"] = 1;
+                return counts;
+            }
+
+            foreach (Diagnostic diagnostic in model.GetDiagnostics(cancellationToken: cancellationToken))
+            {
+                if (diagnostic.Severity >= DiagnosticSeverity.Warning)
+                {
+                    counts.TryGetValue(diagnostic.Id, out int count);
+                    counts[diagnostic.Id] = count + 1;
+                }
+            }
+
+            return counts;
+        }
+    }
+}

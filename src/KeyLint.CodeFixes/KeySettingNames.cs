@@ -1,0 +1,101 @@
+using System;
+using KeyLint.Scanning;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KeyLint.CodeFixes
+{
+    /// <summary>
+    /// The names fixes read a key from, and the <c>.editorconfig</c> options that change them:
+    /// <c>keylint.configuration_key</c>, <c>keylint.admin_configuration_key</c>,
+    /// <c>keylint.environment_variable</c> and <c>keylint.admin_environment_variable</c>.
+    /// </summary>
+    internal sealed class KeySettingNames
+    {
+        public const string ConfigurationKeyOption = "keylint.configuration_key";
+        public const string AdminConfigurationKeyOption = "keylint.admin_configuration_key";
+        public const string EnvironmentVariableOption = "keylint.environment_variable";
+        public const string AdminEnvironmentVariableOption = "keylint.admin_environment_variable";
+
+        public const string DefaultConfigurationKey = "OpenAI:ApiKey";
+        public const string DefaultAdminConfigurationKey = "OpenAI:AdminKey";
+        public const string DefaultEnvironmentVariable = "OPENAI_API_KEY";
+        public const string DefaultAdminEnvironmentVariable = "OPENAI_ADMIN_KEY";
+
+        private KeySettingNames(string configurationKey, string adminConfigurationKey, string environmentVariable, string adminEnvironmentVariable)
+        {
+            ConfigurationKey = configurationKey;
+            AdminConfigurationKey = adminConfigurationKey;
+            EnvironmentVariable = environmentVariable;
+            AdminEnvironmentVariable = adminEnvironmentVariable;
+        }
+
+        public string ConfigurationKey { get; }
+
+        public string AdminConfigurationKey { get; }
+
+        public string EnvironmentVariable { get; }
+
+        public string AdminEnvironmentVariable { get; }
+
+        /// <summary>Reads the options that apply to <paramref name="tree"/>; invalid values fall back to the defaults (the analyzer reports them).</summary>
+        public static KeySettingNames For(AnalyzerOptions? options, SyntaxTree tree)
+        {
+            AnalyzerConfigOptions? config = options?.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            return new KeySettingNames(
+                Read(config, ConfigurationKeyOption, DefaultConfigurationKey, IsValidConfigurationKey),
+                Read(config, AdminConfigurationKeyOption, DefaultAdminConfigurationKey, IsValidConfigurationKey),
+                Read(config, EnvironmentVariableOption, DefaultEnvironmentVariable, IsValidEnvironmentVariable),
+                Read(config, AdminEnvironmentVariableOption, DefaultAdminEnvironmentVariable, IsValidEnvironmentVariable));
+        }
+
+        public string ConfigurationKeyFor(OpenAIKeyKind kind) => kind == OpenAIKeyKind.Admin ? AdminConfigurationKey : ConfigurationKey;
+
+        public string EnvironmentVariableFor(OpenAIKeyKind kind) => kind == OpenAIKeyKind.Admin ? AdminEnvironmentVariable : EnvironmentVariable;
+
+        /// <summary>The n-th distinct setting of a scope: the name itself, then <c>Name2</c>, <c>Name3</c>… (<c>NAME_2</c> for variables).</summary>
+        public static string Numbered(string name, int number, bool isEnvironmentVariable)
+            => number <= 1 ? name : isEnvironmentVariable ? $"{name}_{number}" : $"{name}{number}";
+
+        /// <summary>Configuration keys: sections separated by ':', each of letters, digits, '_', '-' or '.'.</summary>
+        public static bool IsValidConfigurationKey(string value)
+        {
+            if (value.Length == 0 || value.Length > 200 || value[0] == ':' || value[value.Length - 1] == ':' || value.Contains("::"))
+            {
+                return false;
+            }
+
+            foreach (char c in value)
+            {
+                if (!(char.IsLetterOrDigit(c) && c < 128) && c != ':' && c != '_' && c != '-' && c != '.')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Portable environment variable names: <c>[A-Za-z_][A-Za-z0-9_]*</c>.</summary>
+        public static bool IsValidEnvironmentVariable(string value)
+        {
+            if (value.Length == 0 || value.Length > 200 || char.IsDigit(value[0]))
+            {
+                return false;
+            }
+
+            foreach (char c in value)
+            {
+                if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static string Read(AnalyzerConfigOptions? options, string key, string fallback, Func<string, bool> isValid)
+            => options is not null && options.TryGetValue(key, out string? value) && isValid(value.Trim()) ? value.Trim() : fallback;
+    }
+}

@@ -1,0 +1,201 @@
+using System;
+using System.Linq;
+using System.Threading;
+using KeyLint.Analyzers;
+using KeyLint.Scanning;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace KeyLint.CodeFixes
+{
+    /// <summary>
+    /// The piece of syntax a key fix rewrites, and how: the whole expression, only the key's
+    /// characters inside a longer literal, or the bytes of a UTF-8 literal.
+    /// </summary>
+    internal sealed class Site
+    {
+        private enum Shape
+        {
+            /// <summary>The expression's value holds the key, maybe with text the source does not spell out around it.</summary>
+            WholeExpression,
+
+            /// <summary>A UTF-8 literal whose value is exactly the key.</summary>
+            Utf8Literal,
+
+            /// <summary>The key is part of a literal or interpolated string that spells it out.</summary>
+            InsideString,
+        }
+
+        private readonly Shape _shape;
+        private readonly string _valueBefore;
+        private readonly string _valueAfter;
+        private readonly TextSpan _keySpanInReplaced;
+
+        private Site(Shape shape, ExpressionSyntax replaced, string valueBefore = "", string valueAfter = "", TextSpan keySpanInReplaced = default)
+        {
+            _shape = shape;
+            Replaced = replaced;
+            _valueBefore = valueBefore;
+            _valueAfter = valueAfter;
+            _keySpanInReplaced = keySpanInReplaced;
+            ConstDeclarator = EnclosingConstDeclarator(replaced);
+        }
+
+        /// <summary>The expression the fix replaces.</summary>
+        public ExpressionSyntax Replaced { get; }
+
+        /// <summary>The const declaration whose initializer holds the key: it must stop being const.</summary>
+        public VariableDeclaratorSyntax? ConstDeclarator { get; }
+
+        public static Site? Find(SyntaxNode root, TextSpan span, SemanticModel model, CancellationToken cancellationToken)
+        {
+            SyntaxToken token = root.FindToken(span.Start);
+            if (KeyLocations.IsStringTextToken(token) && token.Span.Contains(span) && token.Span != span)
+            {
+                bool isUtf8 = IsUtf8(token);
+                string key = root.SyntaxTree.GetText(cancellationToken).ToString(span);
+                if (token.Parent is LiteralExpressionSyntax literal)
+                {
+                    if (token.ValueText == key)
+                    {
+                        return new Site(isUtf8 ? Shape.Utf8Literal : Shape.WholeExpression, literal);
+                    }
+
+                    return isUtf8 ? null : new Site(Shape.InsideString, literal, keySpanInReplaced: new TextSpan(span.Start - literal.SpanStart, span.Length));
+                }
+
+                if (token.Parent?.Parent is InterpolatedStringExpressionSyntax interpolated)
+                {
+                    return new Site(Shape.InsideString, interpolated, keySpanInReplaced: new TextSpan(span.Start - interpolated.SpanStart, span.Length));
+                }
+
+                return null;
+            }
+
+            // The key is not spelled out: written with escapes, or assembled from constants.
+            if (root.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax expression
+                || model.GetConstantValue(expression, cancellationToken) is not { HasValue: true, Value: string value })
+            {
+                return null;
+            }
+
+            KeyMatchEnumerator matches = KeyScanner.Find(value.AsSpan());
+            if (!matches.MoveNext())
+            {
+                return null;
+            }
+
+            KeyMatch match = matches.Current;
+            if (matches.MoveNext())
+            {
+                // Two keys in one expression: no single read can replace both.
+                return null;
+            }
+
+            if (expression is LiteralExpressionSyntax { Token: var literalToken } && IsUtf8(literalToken))
+            {
+                return match.Length == value.Length ? new Site(Shape.Utf8Literal, expression) : null;
+            }
+
+            return new Site(Shape.WholeExpression, expression, value.Substring(0, match.Start), value.Substring(match.End));
+        }
+
+        private static bool IsUtf8(SyntaxToken token)
+            => token.IsKind(SyntaxKind.Utf8StringLiteralToken)
+                || token.IsKind(SyntaxKind.Utf8SingleLineRawStringLiteralToken)
+                || token.IsKind(SyntaxKind.Utf8MultiLineRawStringLiteralToken);
+
+        /// <summary>The const declarator whose initializer contains <paramref name="node"/>, if any.</summary>
+        public static VariableDeclaratorSyntax? EnclosingConstDeclarator(SyntaxNode node)
+        {
+            foreach (SyntaxNode ancestor in node.Ancestors())
+            {
+                if (ancestor is EqualsValueClauseSyntax equalsValue)
+                {
+                    return KeyReplacement.ConstDeclaratorOf(equalsValue);
+                }
+
+                if (ancestor is StatementSyntax or MemberDeclarationSyntax)
+                {
+                    return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The expression that replaces <see cref="Replaced"/>, reading the key with <paramref name="read"/>.</summary>
+        public ExpressionSyntax? BuildReplacement(string read)
+        {
+            string text;
+            switch (_shape)
+            {
+                case Shape.WholeExpression when _valueBefore.Length == 0 && _valueAfter.Length == 0:
+                    // Parenthesised so "?? throw" keeps its meaning in any context; the simplifier drops redundant ones.
+                    text = "(" + read + ")";
+                    break;
+                case Shape.WholeExpression:
+                    text = "$\"" + EscapeForInterpolation(_valueBefore) + "{" + read + "}" + EscapeForInterpolation(_valueAfter) + "\"";
+                    break;
+                case Shape.Utf8Literal:
+                    text = "global::System.Text.Encoding.UTF8.GetBytes(" + read + ")";
+                    break;
+                default:
+                    text = SpliceIntoString(read);
+                    break;
+            }
+
+            ExpressionSyntax expression = SyntaxFactory.ParseExpression(text);
+            return expression.ContainsDiagnostics || expression.FullSpan.Length != text.Length ? null : expression;
+        }
+
+        /// <summary>Replaces the key's characters in the string's source text with an interpolation hole.</summary>
+        private string SpliceIntoString(string read)
+        {
+            string source = Replaced.ToString();
+            string before = source.Substring(0, _keySpanInReplaced.Start);
+            string after = source.Substring(_keySpanInReplaced.End);
+
+            if (Replaced is InterpolatedStringExpressionSyntax interpolated)
+            {
+                string start = interpolated.StringStartToken.Text;
+                int dollars = start.Count(c => c == '$');
+                bool isRaw = start.EndsWith("\"\"\"", StringComparison.Ordinal);
+                int braces = isRaw ? dollars : 1;
+                return before + new string('{', braces) + read + new string('}', braces) + after;
+            }
+
+            SyntaxToken token = ((LiteralExpressionSyntax)Replaced).Token;
+            if (token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken))
+            {
+                // A raw string needs one more '$' than its longest run of braces, and as many braces per hole.
+                int count = LongestBraceRun(source) + 1;
+                return new string('$', count) + before + new string('{', count) + read + new string('}', count) + after;
+            }
+
+            // Regular and verbatim strings: "$" in front ("$@" for verbatim), braces doubled.
+            return "$" + DoubleBraces(before) + "{" + read + "}" + DoubleBraces(after);
+        }
+
+        private static string EscapeForInterpolation(string value) => DoubleBraces(SymbolDisplay.FormatLiteral(value, quote: false));
+
+        private static string DoubleBraces(string text) => text.Replace("{", "{{").Replace("}", "}}");
+
+        private static int LongestBraceRun(string text)
+        {
+            int longest = 0, run = 0;
+            char previous = '\0';
+            foreach (char c in text)
+            {
+                bool isBrace = c == '{' || c == '}';
+                run = isBrace ? (c == previous ? run + 1 : 1) : 0;
+                longest = Math.Max(longest, run);
+                previous = c;
+            }
+
+            return longest;
+        }
+    }
+}
