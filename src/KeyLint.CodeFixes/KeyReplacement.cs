@@ -282,7 +282,7 @@ namespace KeyLint.CodeFixes
                 newDeclaration = newDeclaration switch
                 {
                     FieldDeclarationSyntax field => field.WithModifiers(ReplaceConst(field.Modifiers, isField: true)),
-                    LocalDeclarationStatementSyntax local => local.WithModifiers(ReplaceConst(local.Modifiers, isField: false)),
+                    LocalDeclarationStatementSyntax local => RemoveConst(local),
                     _ => newDeclaration,
                 };
                 newRoot = root.ReplaceNode(declaration, newDeclaration);
@@ -295,19 +295,34 @@ namespace KeyLint.CodeFixes
             Document changed = document.WithSyntaxRoot(newRoot);
             changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            SyntaxNode? simplified = await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (simplified is not null)
+            {
+                changed = changed.WithSyntaxRoot(Site.UnwrapHoles(simplified));
+            }
+
             changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return changed;
+        }
+
+        /// <summary>"const string key = …" → "string key = …", keeping the indentation the keyword carried.</summary>
+        private static LocalDeclarationStatementSyntax RemoveConst(LocalDeclarationStatementSyntax local)
+        {
+            int index = local.Modifiers.IndexOf(SyntaxKind.ConstKeyword);
+            SyntaxToken constKeyword = local.Modifiers[index];
+            LocalDeclarationStatementSyntax result = local.WithModifiers(local.Modifiers.RemoveAt(index));
+            if (index == 0 && result.Modifiers.Count == 0)
+            {
+                result = result.WithDeclaration(result.Declaration.WithType(result.Declaration.Type.WithLeadingTrivia(constKeyword.LeadingTrivia)));
+            }
+
+            return result;
         }
 
         private static SyntaxTokenList ReplaceConst(SyntaxTokenList modifiers, bool isField)
         {
             int index = modifiers.IndexOf(SyntaxKind.ConstKeyword);
             SyntaxToken constKeyword = modifiers[index];
-            if (!isField)
-            {
-                // "const string key = …" → "string key = …".
-                return modifiers.RemoveAt(index);
-            }
 
             SyntaxToken staticKeyword = SyntaxFactory.Token(SyntaxKind.StaticKeyword).WithLeadingTrivia(constKeyword.LeadingTrivia).WithTrailingTrivia(SyntaxFactory.Space);
             SyntaxToken readonlyKeyword = SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword).WithTrailingTrivia(constKeyword.TrailingTrivia);

@@ -137,7 +137,7 @@ namespace KeyLint.CodeFixes
                     text = "(" + read + ")";
                     break;
                 case Shape.WholeExpression:
-                    text = "$\"" + EscapeForInterpolation(_valueBefore) + "{" + read + "}" + EscapeForInterpolation(_valueAfter) + "\"";
+                    text = "$\"" + EscapeForInterpolation(_valueBefore) + "{" + Hole(read) + "}" + EscapeForInterpolation(_valueAfter) + "\"";
                     break;
                 case Shape.Utf8Literal:
                     text = "global::System.Text.Encoding.UTF8.GetBytes(" + read + ")";
@@ -148,8 +148,42 @@ namespace KeyLint.CodeFixes
             }
 
             ExpressionSyntax expression = SyntaxFactory.ParseExpression(text);
-            return expression.ContainsDiagnostics || expression.FullSpan.Length != text.Length ? null : expression;
+            if (expression.ContainsDiagnostics || expression.FullSpan.Length != text.Length)
+            {
+                return null;
+            }
+
+            // Mark the hole this fix made, so its parentheses can go once names are simplified.
+            int hole = text.IndexOf(Hole(read), StringComparison.Ordinal);
+            if (hole >= 0 && _shape != Shape.Utf8Literal && !(_shape == Shape.WholeExpression && _valueBefore.Length == 0 && _valueAfter.Length == 0))
+            {
+                SyntaxNode parenthesized = expression.FindNode(new TextSpan(hole, Hole(read).Length), getInnermostNodeForTie: true);
+                if (parenthesized is ParenthesizedExpressionSyntax)
+                {
+                    expression = expression.ReplaceNode(parenthesized, parenthesized.WithAdditionalAnnotations(HoleAnnotation));
+                }
+            }
+
+            return expression;
         }
+
+        /// <summary>Marks the parenthesised expression of an interpolation hole a fix created.</summary>
+        public static readonly SyntaxAnnotation HoleAnnotation = new SyntaxAnnotation("KeyLint.Hole");
+
+        /// <summary>
+        /// Drops the parentheses of the holes a fix created where nothing needs them any more:
+        /// after simplification, <c>global::</c> is usually gone and no ':' is left at the top level.
+        /// </summary>
+        public static SyntaxNode UnwrapHoles(SyntaxNode root)
+            => root.ReplaceNodes(
+                root.GetAnnotatedNodes(HoleAnnotation).OfType<ParenthesizedExpressionSyntax>(),
+                (original, rewritten) =>
+                {
+                    var parenthesized = (ParenthesizedExpressionSyntax)rewritten;
+                    bool needsParentheses = parenthesized.Expression is ConditionalExpressionSyntax
+                        || parenthesized.Expression.DescendantNodesAndSelf().OfType<AliasQualifiedNameSyntax>().Any();
+                    return needsParentheses ? parenthesized : parenthesized.Expression.WithTriviaFrom(parenthesized);
+                });
 
         /// <summary>Replaces the key's characters in the string's source text with an interpolation hole.</summary>
         private string SpliceIntoString(string read)
@@ -164,7 +198,7 @@ namespace KeyLint.CodeFixes
                 int dollars = start.Count(c => c == '$');
                 bool isRaw = start.EndsWith("\"\"\"", StringComparison.Ordinal);
                 int braces = isRaw ? dollars : 1;
-                return before + new string('{', braces) + read + new string('}', braces) + after;
+                return before + new string('{', braces) + Hole(read) + new string('}', braces) + after;
             }
 
             SyntaxToken token = ((LiteralExpressionSyntax)Replaced).Token;
@@ -172,12 +206,18 @@ namespace KeyLint.CodeFixes
             {
                 // A raw string needs one more '$' than its longest run of braces, and as many braces per hole.
                 int count = LongestBraceRun(source) + 1;
-                return new string('$', count) + before + new string('{', count) + read + new string('}', count) + after;
+                return new string('$', count) + before + new string('{', count) + Hole(read) + new string('}', count) + after;
             }
 
             // Regular and verbatim strings: "$" in front ("$@" for verbatim), braces doubled.
-            return "$" + DoubleBraces(before) + "{" + read + "}" + DoubleBraces(after);
+            return "$" + DoubleBraces(before) + "{" + Hole(read) + "}" + DoubleBraces(after);
         }
+
+        /// <summary>
+        /// An interpolation hole's expression, parenthesised: a ':' at its top level (as in
+        /// <c>global::</c>) would start a format string. The simplifier removes parentheses it can.
+        /// </summary>
+        private static string Hole(string read) => "(" + read + ")";
 
         private static string EscapeForInterpolation(string value) => DoubleBraces(SymbolDisplay.FormatLiteral(value, quote: false));
 

@@ -3,7 +3,7 @@ using KeyLint.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
-namespace KeyLint.Tests.Analyzers
+namespace KeyLint.Tests
 {
     /// <summary>Each kind of key a test can plant, with the diagnostic a key of that kind in code must produce.</summary>
     internal static class KeyKinds
