@@ -70,7 +70,7 @@ namespace KeyLint.CodeFixes
             }
 
             Site? site = Site.Find(root, span, model, cancellationToken);
-            if (site is null || await NeedsConstantAsync(document, model, site, cancellationToken).ConfigureAwait(false))
+            if (site is null || IsInBrokenCode(site.Replaced) || await NeedsConstantAsync(document, model, site, cancellationToken).ConfigureAwait(false))
             {
                 return null;
             }
@@ -94,6 +94,13 @@ namespace KeyLint.CodeFixes
             }
 
             return null;
+        }
+
+        /// <summary>Half-typed code gets no fix: what a fix would build on may still change.</summary>
+        private static bool IsInBrokenCode(SyntaxNode node)
+        {
+            SyntaxNode scope = node.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? node;
+            return scope.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
         }
 
         private static bool IsGeneratedFile(Document document)
