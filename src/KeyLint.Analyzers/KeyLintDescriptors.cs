@@ -36,6 +36,16 @@ namespace KeyLint.Analyzers
             "OpenAI {0} {1} is in {2}; delete it and rotate the key: comments and disabled code are committed like any other code",
             "A key in a comment, an XML documentation comment, a preprocessor directive or code disabled by #if is not used by the program, but it is in the repository all the same. Delete it and rotate the key.");
 
+        public static readonly DiagnosticDescriptor KL0900_InvalidOption = new DiagnosticDescriptor(
+            RuleIdentifiers.InvalidOption,
+            "Invalid KeyLint option",
+            "The .editorconfig option '{0}' has the value '{1}', which is not {2}; KeyLint's fixes use the default instead",
+            RuleIdentifiers.ConfigurationCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A KeyLint option in .editorconfig has a value KeyLint cannot use. The fixes fall back to the default name until it is corrected.",
+            helpLinkUri: RuleIdentifiers.GetHelpLink(RuleIdentifiers.InvalidOption));
+
         private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description)
             => new DiagnosticDescriptor(
                 id,

@@ -9,7 +9,10 @@ namespace KeyLint.Analyzers
         public const string HardcodedLegacyUserKey = "KL0004";
         public const string KeyInCommentOrDisabledCode = "KL0005";
 
+        public const string InvalidOption = "KL0900";
+
         public const string SecurityCategory = "Security";
+        public const string ConfigurationCategory = "Configuration";
 
         /// <summary>The rule's documentation page; <c>docs/rules/KLxxxx.md</c> in the repository.</summary>
         public static string GetHelpLink(string id) => $"https://github.com/keylint/keylint/blob/main/docs/rules/{id}.md";

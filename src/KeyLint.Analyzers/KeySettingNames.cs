@@ -3,14 +3,14 @@ using KeyLint.Scanning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace KeyLint.CodeFixes
+namespace KeyLint.Analyzers
 {
     /// <summary>
     /// The names fixes read a key from, and the <c>.editorconfig</c> options that change them:
     /// <c>keylint.configuration_key</c>, <c>keylint.admin_configuration_key</c>,
     /// <c>keylint.environment_variable</c> and <c>keylint.admin_environment_variable</c>.
     /// </summary>
-    internal sealed class KeySettingNames
+    public sealed class KeySettingNames
     {
         public const string ConfigurationKeyOption = "keylint.configuration_key";
         public const string AdminConfigurationKeyOption = "keylint.admin_configuration_key";
@@ -94,6 +94,15 @@ namespace KeyLint.CodeFixes
 
             return true;
         }
+
+        /// <summary>Every option KeyLint reads, with the check its value must pass.</summary>
+        public static readonly (string Name, Func<string, bool> IsValid, string Expected)[] Options =
+        {
+            (ConfigurationKeyOption, IsValidConfigurationKey, "a configuration key such as OpenAI:ApiKey"),
+            (AdminConfigurationKeyOption, IsValidConfigurationKey, "a configuration key such as OpenAI:AdminKey"),
+            (EnvironmentVariableOption, IsValidEnvironmentVariable, "an environment variable name such as OPENAI_API_KEY"),
+            (AdminEnvironmentVariableOption, IsValidEnvironmentVariable, "an environment variable name such as OPENAI_ADMIN_KEY"),
+        };
 
         private static string Read(AnalyzerConfigOptions? options, string key, string fallback, Func<string, bool> isValid)
             => options is not null && options.TryGetValue(key, out string? value) && isValid(value.Trim()) ? value.Trim() : fallback;

@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KeyLint.Analyzers
+{
+    /// <summary>
+    /// KL0900: a <c>keylint.*</c> option in <c>.editorconfig</c> with a value KeyLint cannot use is
+    /// reported — once per option and value in a compilation — rather than silently ignored.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class InvalidOptionAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(KeyLintDescriptors.KL0900_InvalidOption);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var reported = new ConcurrentDictionary<(string Option, string Value), bool>();
+                start.RegisterSyntaxTreeAction(treeContext =>
+                {
+                    AnalyzerConfigOptions options = treeContext.Options.AnalyzerConfigOptionsProvider.GetOptions(treeContext.Tree);
+                    foreach ((string name, Func<string, bool> isValid, string expected) in KeySettingNames.Options)
+                    {
+                        if (options.TryGetValue(name, out string? value) && !isValid(value.Trim()) && reported.TryAdd((name, value), true))
+                        {
+                            treeContext.ReportDiagnostic(Diagnostic.Create(KeyLintDescriptors.KL0900_InvalidOption, Location.None, name, value, expected));
+                        }
+                    }
+                });
+            });
+        }
+    }
+}
