@@ -16,14 +16,20 @@ namespace KeyLint.Analyzers
         public const string AdminConfigurationKeyOption = "keylint.admin_configuration_key";
         public const string EnvironmentVariableOption = "keylint.environment_variable";
         public const string AdminEnvironmentVariableOption = "keylint.admin_environment_variable";
+        public const string KeyVaultSecretNameOption = "keylint.key_vault_secret_name";
+        public const string AdminKeyVaultSecretNameOption = "keylint.admin_key_vault_secret_name";
 
         public const string DefaultConfigurationKey = "OpenAI:ApiKey";
         public const string DefaultAdminConfigurationKey = "OpenAI:AdminKey";
         public const string DefaultEnvironmentVariable = "OPENAI_API_KEY";
         public const string DefaultAdminEnvironmentVariable = "OPENAI_ADMIN_KEY";
+        public const string DefaultKeyVaultSecretName = "openai-api-key";
+        public const string DefaultAdminKeyVaultSecretName = "openai-admin-key";
 
-        private KeySettingNames(string configurationKey, string adminConfigurationKey, string environmentVariable, string adminEnvironmentVariable)
+        private KeySettingNames(string configurationKey, string adminConfigurationKey, string environmentVariable, string adminEnvironmentVariable, string keyVaultSecretName, string adminKeyVaultSecretName)
         {
+            KeyVaultSecretName = keyVaultSecretName;
+            AdminKeyVaultSecretName = adminKeyVaultSecretName;
             ConfigurationKey = configurationKey;
             AdminConfigurationKey = adminConfigurationKey;
             EnvironmentVariable = environmentVariable;
@@ -38,6 +44,10 @@ namespace KeyLint.Analyzers
 
         public string AdminEnvironmentVariable { get; }
 
+        public string KeyVaultSecretName { get; }
+
+        public string AdminKeyVaultSecretName { get; }
+
         /// <summary>Reads the options that apply to <paramref name="tree"/>; invalid values fall back to the defaults (the analyzer reports them).</summary>
         public static KeySettingNames For(AnalyzerOptions? options, SyntaxTree tree)
         {
@@ -46,16 +56,42 @@ namespace KeyLint.Analyzers
                 Read(config, ConfigurationKeyOption, DefaultConfigurationKey, IsValidConfigurationKey),
                 Read(config, AdminConfigurationKeyOption, DefaultAdminConfigurationKey, IsValidConfigurationKey),
                 Read(config, EnvironmentVariableOption, DefaultEnvironmentVariable, IsValidEnvironmentVariable),
-                Read(config, AdminEnvironmentVariableOption, DefaultAdminEnvironmentVariable, IsValidEnvironmentVariable));
+                Read(config, AdminEnvironmentVariableOption, DefaultAdminEnvironmentVariable, IsValidEnvironmentVariable),
+                Read(config, KeyVaultSecretNameOption, DefaultKeyVaultSecretName, IsValidKeyVaultSecretName),
+                Read(config, AdminKeyVaultSecretNameOption, DefaultAdminKeyVaultSecretName, IsValidKeyVaultSecretName));
         }
 
         public string ConfigurationKeyFor(OpenAIKeyKind kind) => kind == OpenAIKeyKind.Admin ? AdminConfigurationKey : ConfigurationKey;
 
         public string EnvironmentVariableFor(OpenAIKeyKind kind) => kind == OpenAIKeyKind.Admin ? AdminEnvironmentVariable : EnvironmentVariable;
 
-        /// <summary>The n-th distinct setting of a scope: the name itself, then <c>Name2</c>, <c>Name3</c>… (<c>NAME_2</c> for variables).</summary>
-        public static string Numbered(string name, int number, bool isEnvironmentVariable)
-            => number <= 1 ? name : isEnvironmentVariable ? $"{name}_{number}" : $"{name}{number}";
+        public string KeyVaultSecretNameFor(OpenAIKeyKind kind) => kind == OpenAIKeyKind.Admin ? AdminKeyVaultSecretName : KeyVaultSecretName;
+
+        /// <summary>Key Vault secret names: 1–127 letters, digits and dashes.</summary>
+        public static bool IsValidKeyVaultSecretName(string value)
+        {
+            if (value.Length == 0 || value.Length > 127)
+            {
+                return false;
+            }
+
+            foreach (char c in value)
+            {
+                if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The n-th distinct setting of a scope: the name itself, then <c>Name2</c>, <c>Name3</c>…
+        /// (<c>NAME_2</c> for environment variables, <c>name-2</c> for Key Vault secrets).
+        /// </summary>
+        public static string Numbered(string name, int number, char separator)
+            => number <= 1 ? name : separator == '\0' ? $"{name}{number}" : $"{name}{separator}{number}";
 
         /// <summary>Configuration keys: sections separated by ':', each of letters, digits, '_', '-' or '.'.</summary>
         public static bool IsValidConfigurationKey(string value)
@@ -102,6 +138,8 @@ namespace KeyLint.Analyzers
             (AdminConfigurationKeyOption, IsValidConfigurationKey, "a configuration key such as OpenAI:AdminKey"),
             (EnvironmentVariableOption, IsValidEnvironmentVariable, "an environment variable name such as OPENAI_API_KEY"),
             (AdminEnvironmentVariableOption, IsValidEnvironmentVariable, "an environment variable name such as OPENAI_ADMIN_KEY"),
+            (KeyVaultSecretNameOption, IsValidKeyVaultSecretName, "a Key Vault secret name such as openai-api-key"),
+            (AdminKeyVaultSecretNameOption, IsValidKeyVaultSecretName, "a Key Vault secret name such as openai-admin-key"),
         };
 
         private static string Read(AnalyzerConfigOptions? options, string key, string fallback, Func<string, bool> isValid)

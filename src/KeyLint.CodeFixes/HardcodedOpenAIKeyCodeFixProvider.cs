@@ -23,6 +23,10 @@ namespace KeyLint.CodeFixes
         /// <summary>Equivalence keys: one per strategy, the same for every diagnostic, so Fix All groups them.</summary>
         public const string UseConfigurationKey = "KeyLint.UseConfiguration";
         public const string UseEnvironmentVariableKey = "KeyLint.UseEnvironmentVariable";
+        public const string UseKeyVaultKey = "KeyLint.UseKeyVault";
+
+        /// <summary>The order actions are offered in: the first is what a batch tool such as dotnet format applies.</summary>
+        internal static readonly KeySource[] Sources = { KeySource.Configuration, KeySource.KeyVault, KeySource.EnvironmentVariable };
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             RuleIdentifiers.HardcodedProjectKey,
@@ -46,7 +50,7 @@ namespace KeyLint.CodeFixes
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
                 OpenAIKeyKind kind = KindOf(diagnostic);
-                foreach (KeySource source in new[] { KeySource.Configuration, KeySource.EnvironmentVariable })
+                foreach (KeySource source in Sources)
                 {
                     // A second key fixed in the same file gets the next free name: two keys never share a setting.
                     string name = FirstFreeName(text, Base(names, source, kind), source);
@@ -63,14 +67,40 @@ namespace KeyLint.CodeFixes
             }
         }
 
-        internal static string Title(KeySource source, string name) => source == KeySource.Configuration
-            ? $"Read the key from configuration '{name}' (user secrets, environment variables, Key Vault…), then rotate the exposed key"
-            : $"Read the key from environment variable {name}, then rotate the exposed key";
+        internal static string Title(KeySource source, string name) => source switch
+        {
+            KeySource.Configuration => $"Read the key from configuration '{name}' (user secrets, environment variables, Key Vault…), then rotate the exposed key",
+            KeySource.KeyVault => $"Read the key from Azure Key Vault secret '{name}', then rotate the exposed key",
+            _ => $"Read the key from environment variable {name}, then rotate the exposed key",
+        };
 
-        internal static string EquivalenceKey(KeySource source) => source == KeySource.Configuration ? UseConfigurationKey : UseEnvironmentVariableKey;
+        internal static string EquivalenceKey(KeySource source) => source switch
+        {
+            KeySource.Configuration => UseConfigurationKey,
+            KeySource.KeyVault => UseKeyVaultKey,
+            _ => UseEnvironmentVariableKey,
+        };
 
-        internal static string Base(KeySettingNames names, KeySource source, OpenAIKeyKind kind)
-            => source == KeySource.Configuration ? names.ConfigurationKeyFor(kind) : names.EnvironmentVariableFor(kind);
+        internal static KeySource SourceOf(string? equivalenceKey) => equivalenceKey switch
+        {
+            UseConfigurationKey => KeySource.Configuration,
+            UseKeyVaultKey => KeySource.KeyVault,
+            _ => KeySource.EnvironmentVariable,
+        };
+
+        internal static string Base(KeySettingNames names, KeySource source, OpenAIKeyKind kind) => source switch
+        {
+            KeySource.Configuration => names.ConfigurationKeyFor(kind),
+            KeySource.KeyVault => names.KeyVaultSecretNameFor(kind),
+            _ => names.EnvironmentVariableFor(kind),
+        };
+
+        internal static char NumberSeparator(KeySource source) => source switch
+        {
+            KeySource.EnvironmentVariable => '_',
+            KeySource.KeyVault => '-',
+            _ => '\0',
+        };
 
         internal static OpenAIKeyKind KindOf(Diagnostic diagnostic)
             => diagnostic.Properties.TryGetValue(KeyDiagnosticProperties.KeyKind, out string? value) && Enum.TryParse(value, out OpenAIKeyKind kind)
@@ -82,7 +112,7 @@ namespace KeyLint.CodeFixes
         {
             for (int number = 1; ; number++)
             {
-                string candidate = KeySettingNames.Numbered(baseName, number, source == KeySource.EnvironmentVariable);
+                string candidate = KeySettingNames.Numbered(baseName, number, NumberSeparator(source));
                 if (text.IndexOf("\"" + candidate + "\"", StringComparison.Ordinal) < 0)
                 {
                     return candidate;

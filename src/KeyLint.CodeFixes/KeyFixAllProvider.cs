@@ -22,7 +22,8 @@ namespace KeyLint.CodeFixes
     /// <c>OPENAI_API_KEY_2</c>) in the order of file path and position, skipping names already
     /// written in the scope. The same key written twice reads the same setting; two different keys
     /// are never merged. Where "configuration" is asked for and no <c>IConfiguration</c> is in
-    /// reach, the key is read from an environment variable instead, so Fix All leaves no key behind
+    /// reach (or "Key Vault" and no <c>SecretClient</c>), the key is read from an environment variable
+    /// instead, so Fix All leaves no key behind
     /// in any place that accepts a non-constant value.
     /// </remarks>
     internal sealed class KeyFixAllProvider : FixAllProvider
@@ -34,9 +35,7 @@ namespace KeyLint.CodeFixes
 
         public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
-            KeySource requested = fixAllContext.CodeActionEquivalenceKey == HardcodedOpenAIKeyCodeFixProvider.UseConfigurationKey
-                ? KeySource.Configuration
-                : KeySource.EnvironmentVariable;
+            KeySource requested = HardcodedOpenAIKeyCodeFixProvider.SourceOf(fixAllContext.CodeActionEquivalenceKey);
 
             IEnumerable<Document> documents = fixAllContext.Scope switch
             {
@@ -61,9 +60,12 @@ namespace KeyLint.CodeFixes
                 return null;
             }
 
-            string title = requested == KeySource.Configuration
-                ? "Read every hardcoded OpenAI key from configuration (or the environment), then rotate the keys"
-                : "Read every hardcoded OpenAI key from environment variables, then rotate the keys";
+            string title = requested switch
+            {
+                KeySource.Configuration => "Read every hardcoded OpenAI key from configuration (or the environment), then rotate the keys",
+                KeySource.KeyVault => "Read every hardcoded OpenAI key from Azure Key Vault (or the environment), then rotate the keys",
+                _ => "Read every hardcoded OpenAI key from environment variables, then rotate the keys",
+            };
             return CodeAction.Create(title, ct => FixAllAsync(fixAllContext.Solution, work, requested, ct), fixAllContext.CodeActionEquivalenceKey);
         }
 
@@ -85,8 +87,10 @@ namespace KeyLint.CodeFixes
                     if (key is not null)
                     {
                         OpenAIKeyKind kind = HardcodedOpenAIKeyCodeFixProvider.KindOf(diagnostic);
-                        names.Assign(key, KeySource.Configuration, settings.ConfigurationKeyFor(kind));
-                        names.Assign(key, KeySource.EnvironmentVariable, settings.EnvironmentVariableFor(kind));
+                        foreach (KeySource source in HardcodedOpenAIKeyCodeFixProvider.Sources)
+                        {
+                            names.Assign(key, source, HardcodedOpenAIKeyCodeFixProvider.Base(settings, source, kind));
+                        }
                     }
                 }
             }
@@ -126,9 +130,9 @@ namespace KeyLint.CodeFixes
                 KeySettingNames settings = KeySettingNames.For(document.Project.AnalyzerOptions, root.SyntaxTree);
 
                 Document? changed = null;
-                foreach (KeySource source in requested == KeySource.Configuration
-                    ? new[] { KeySource.Configuration, KeySource.EnvironmentVariable }
-                    : new[] { KeySource.EnvironmentVariable })
+                foreach (KeySource source in requested == KeySource.EnvironmentVariable
+                    ? new[] { KeySource.EnvironmentVariable }
+                    : new[] { requested, KeySource.EnvironmentVariable })
                 {
                     string baseName = HardcodedOpenAIKeyCodeFixProvider.Base(settings, source, kind);
                     string name = key is null ? baseName : names.Assign(key, source, baseName);
@@ -194,7 +198,7 @@ namespace KeyLint.CodeFixes
 
                 for (int number = 1; ; number++)
                 {
-                    string candidate = KeySettingNames.Numbered(baseName, number, source == KeySource.EnvironmentVariable);
+                    string candidate = KeySettingNames.Numbered(baseName, number, HardcodedOpenAIKeyCodeFixProvider.NumberSeparator(source));
                     if (!_taken.Contains(candidate) && _existingText.IndexOf("\"" + candidate + "\"", StringComparison.Ordinal) < 0)
                     {
                         _taken.Add(candidate);

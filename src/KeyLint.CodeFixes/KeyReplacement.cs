@@ -21,6 +21,7 @@ namespace KeyLint.CodeFixes
     {
         Configuration,
         EnvironmentVariable,
+        KeyVault,
     }
 
     /// <summary>
@@ -75,16 +76,20 @@ namespace KeyLint.CodeFixes
                 return null;
             }
 
-            IEnumerable<string?> receivers = source == KeySource.Configuration
-                ? ConfigurationReceivers(model, site.Replaced.SpanStart, cancellationToken).Select(r => (string?)r)
-                : new string?[] { null };
+            IEnumerable<string?> receivers = source switch
+            {
+                KeySource.Configuration => ReceiversOfType(model, site.Replaced.SpanStart, "Microsoft.Extensions.Configuration.IConfiguration", "Configuration", cancellationToken).Select(r => (string?)r),
+                KeySource.KeyVault => ReceiversOfType(model, site.Replaced.SpanStart, "Azure.Security.KeyVault.Secrets.SecretClient", "SecretClient", cancellationToken).Select(r => (string?)r),
+                _ => new string?[] { null },
+            };
+            bool isAsync = IsInAsyncCode(site.Replaced);
 
             foreach (string? receiver in receivers)
             {
                 // A plain read first; where the target needs a non-null string, the same read ending in "?? throw".
-                foreach (bool throwIfMissing in new[] { false, true })
+                foreach (bool throwIfMissing in source == KeySource.KeyVault ? new[] { false } : new[] { false, true })
                 {
-                    string read = BuildRead(source, receiver, settingName, throwIfMissing);
+                    string read = BuildRead(source, receiver, settingName, throwIfMissing, isAsync);
                     Document? changed = await RewriteAsync(document, root, site, read, cancellationToken).ConfigureAwait(false);
                     if (changed is not null && await CompilesCleanlyAsync(document, changed, cancellationToken).ConfigureAwait(false))
                     {
@@ -112,12 +117,37 @@ namespace KeyLint.CodeFixes
                 || name.EndsWith(".designer.cs", StringComparison.OrdinalIgnoreCase);
         }
 
-        private static string BuildRead(KeySource source, string? receiver, string settingName, bool throwIfMissing)
+        /// <summary>True inside an async method, lambda or local function: there a Key Vault read is awaited.</summary>
+        private static bool IsInAsyncCode(SyntaxNode node)
+        {
+            foreach (SyntaxNode ancestor in node.Ancestors())
+            {
+                switch (ancestor)
+                {
+                    case AnonymousFunctionExpressionSyntax function:
+                        return function.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+                    case LocalFunctionStatementSyntax local:
+                        return local.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                    case MethodDeclarationSyntax method:
+                        return method.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                    case MemberDeclarationSyntax:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static string BuildRead(KeySource source, string? receiver, string settingName, bool throwIfMissing, bool isAsync)
         {
             string name = SymbolDisplay.FormatLiteral(settingName, quote: true);
-            string read = source == KeySource.Configuration
-                ? $"{receiver}[{name}]"
-                : $"global::System.Environment.GetEnvironmentVariable({name})";
+            string read = source switch
+            {
+                KeySource.Configuration => $"{receiver}[{name}]",
+                KeySource.KeyVault when isAsync => $"(await {receiver}.GetSecretAsync({name})).Value.Value",
+                KeySource.KeyVault => $"{receiver}.GetSecret({name}).Value.Value",
+                _ => $"global::System.Environment.GetEnvironmentVariable({name})",
+            };
             if (!throwIfMissing)
             {
                 return read;
@@ -130,12 +160,13 @@ namespace KeyLint.CodeFixes
         }
 
         /// <summary>
-        /// Expressions at <paramref name="position"/> that give an <c>IConfiguration</c>: locals and
-        /// parameters first, then fields and properties, then a builder's <c>Configuration</c>.
+        /// Expressions at <paramref name="position"/> that give an instance of <paramref name="metadataName"/>
+        /// (an <c>IConfiguration</c>, a <c>SecretClient</c>): locals and parameters first, then fields
+        /// and properties, then a property of that type on a local or parameter (<c>builder.Configuration</c>).
         /// </summary>
-        private static IEnumerable<string> ConfigurationReceivers(SemanticModel model, int position, CancellationToken cancellationToken)
+        private static IEnumerable<string> ReceiversOfType(SemanticModel model, int position, string metadataName, string memberName, CancellationToken cancellationToken)
         {
-            INamedTypeSymbol? configuration = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
+            INamedTypeSymbol? configuration = model.Compilation.GetTypeByMetadataName(metadataName);
             if (configuration is null)
             {
                 yield break;
@@ -163,10 +194,10 @@ namespace KeyLint.CodeFixes
                 {
                     direct.Add((rank, symbol.Name));
                 }
-                else if (rank <= 1 && type.GetMembers("Configuration").OfType<IPropertySymbol>().Any(p => IsConfiguration(p.Type, configuration)))
+                else if (rank <= 1 && type.GetMembers(memberName).OfType<IPropertySymbol>().Any(p => IsConfiguration(p.Type, configuration)))
                 {
                     // builder.Configuration of a WebApplicationBuilder, HostApplicationBuilder or IHostApplicationBuilder.
-                    builders.Add(symbol.Name + ".Configuration");
+                    builders.Add(symbol.Name + "." + memberName);
                 }
             }
 

@@ -25,12 +25,18 @@ namespace KeyLint.Tests
         public static readonly MetadataReference ConfigurationAbstractions =
             MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Configuration.IConfiguration).Assembly.Location);
 
+        /// <summary>Azure.Security.KeyVault.Secrets and Azure.Core, for the Key Vault fix.</summary>
+        public static readonly ImmutableArray<MetadataReference> KeyVault = ImmutableArray.Create<MetadataReference>(
+            MetadataReference.CreateFromFile(typeof(Azure.Security.KeyVault.Secrets.SecretClient).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Azure.Response).Assembly.Location));
+
         public sealed class Test : CSharpCodeFixTest<HardcodedOpenAIKeyAnalyzer, HardcodedOpenAIKeyCodeFixProvider, DefaultVerifier>
         {
             public Test()
             {
                 TestReferences.Apply(TestState);
                 TestState.AdditionalReferences.Add(ConfigurationAbstractions);
+                TestState.AdditionalReferences.AddRange(KeyVault);
                 SolutionTransforms.Add(TestReferences.EnableNullable);
 
                 // Warnings too: a fix that adds a nullable warning fails the test.
@@ -87,9 +93,9 @@ namespace KeyLint.Tests
             ProjectId projectId = ProjectId.CreateNewId();
             Solution solution = workspace.CurrentSolution
                 .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "Test", "Test", LanguageNames.CSharp)
-                    .WithCompilationOptions(new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable))
+                    .WithCompilationOptions(TestReferences.WithSdkDefaults(new CSharpCompilationOptions(outputKind)))
                     .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest))
-                    .WithMetadataReferences(TestReferences.Net80References.Add(ConfigurationAbstractions)));
+                    .WithMetadataReferences(TestReferences.Net80References.Add(ConfigurationAbstractions).AddRange(KeyVault)));
             DocumentId documentId = DocumentId.CreateNewId(projectId);
             solution = solution.AddDocument(documentId, "Test.cs", SourceText.From(source), filePath: "/src/Test.cs");
             if (editorConfig is not null)

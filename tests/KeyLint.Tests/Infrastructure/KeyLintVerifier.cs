@@ -56,7 +56,17 @@ namespace KeyLint.Tests
         public static Solution EnableNullable(Solution solution, ProjectId projectId)
         {
             var options = (CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
-            return solution.WithProjectCompilationOptions(projectId, options.WithNullableContextOptions(NullableContextOptions.Enable));
+            return solution.WithProjectCompilationOptions(projectId, WithSdkDefaults(options));
+        }
+
+        /// <summary>Nullable on, and CS1701/CS1702 off, as in every SDK-style project.</summary>
+        public static CSharpCompilationOptions WithSdkDefaults(CSharpCompilationOptions options)
+        {
+            return options
+                .WithNullableContextOptions(NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions
+                    .SetItem("CS1701", ReportDiagnostic.Suppress)
+                    .SetItem("CS1702", ReportDiagnostic.Suppress));
         }
     }
 }
