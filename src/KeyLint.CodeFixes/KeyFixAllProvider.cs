@@ -45,8 +45,9 @@ namespace KeyLint.CodeFixes
                 _ => Array.Empty<Document>(),
             };
 
+            Document[] inScope = documents.OrderBy(d => d.FilePath ?? d.Name, StringComparer.Ordinal).ToArray();
             var work = new List<(Document Document, ImmutableArray<Diagnostic> Diagnostics)>();
-            foreach (Document document in documents.OrderBy(d => d.FilePath ?? d.Name, StringComparer.Ordinal))
+            foreach (Document document in inScope)
             {
                 ImmutableArray<Diagnostic> diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
                 if (!diagnostics.IsEmpty)
@@ -66,13 +67,21 @@ namespace KeyLint.CodeFixes
                 KeySource.KeyVault => "Read every hardcoded OpenAI key from Azure Key Vault (or the environment), then rotate the keys",
                 _ => "Read every hardcoded OpenAI key from environment variables, then rotate the keys",
             };
-            return CodeAction.Create(title, ct => FixAllAsync(fixAllContext.Solution, work, requested, ct), fixAllContext.CodeActionEquivalenceKey);
+            ImmutableHashSet<string> ids = fixAllContext.DiagnosticIds;
+            return CodeAction.Create(title, ct => FixAllAsync(fixAllContext.Solution, inScope, work, ids, requested, ct), fixAllContext.CodeActionEquivalenceKey);
         }
 
         private static async Task<Solution> FixAllAsync(
-            Solution solution, List<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> work, KeySource requested, CancellationToken cancellationToken)
+            Solution solution,
+            Document[] inScope,
+            List<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> work,
+            ImmutableHashSet<string> ids,
+            KeySource requested,
+            CancellationToken cancellationToken)
         {
-            var names = new SettingNameAssigner(await AllTextAsync(work, cancellationToken).ConfigureAwait(false));
+            // Names already written in the projects being fixed are taken, so a setting is never shared by accident.
+            var projects = new HashSet<ProjectId>(work.Select(w => w.Document.Project.Id));
+            var names = new SettingNameAssigner(await AllTextAsync(inScope.Where(d => projects.Contains(d.Project.Id)), cancellationToken).ConfigureAwait(false));
 
             // Names are given out in a first pass, in file and position order, so they do not depend on
             // which fixes succeed.
@@ -98,7 +107,7 @@ namespace KeyLint.CodeFixes
             foreach ((Document original, ImmutableArray<Diagnostic> diagnostics) in work)
             {
                 Document document = solution.GetDocument(original.Id)!;
-                document = await FixDocumentAsync(document, diagnostics.Length, requested, names, cancellationToken).ConfigureAwait(false);
+                document = await FixDocumentAsync(document, diagnostics.Length, ids, requested, names, cancellationToken).ConfigureAwait(false);
                 solution = document.Project.Solution;
             }
 
@@ -110,12 +119,13 @@ namespace KeyLint.CodeFixes
         /// each fix: a fix can change the text around the next key (a const becoming readonly, a
         /// literal becoming interpolated). Keys that cannot be fixed stay, at the end of the list.
         /// </summary>
-        private static async Task<Document> FixDocumentAsync(Document document, int expected, KeySource requested, SettingNameAssigner names, CancellationToken cancellationToken)
+        private static async Task<Document> FixDocumentAsync(
+            Document document, int expected, ImmutableHashSet<string> ids, KeySource requested, SettingNameAssigner names, CancellationToken cancellationToken)
         {
             int unfixable = 0;
             for (int attempt = 0; attempt < expected * 2 + 2; attempt++)
             {
-                ImmutableArray<Diagnostic> current = await FindKeysAsync(document, cancellationToken).ConfigureAwait(false);
+                ImmutableArray<Diagnostic> current = await FindKeysAsync(document, ids, cancellationToken).ConfigureAwait(false);
                 Diagnostic[] ordered = current.OrderByDescending(d => d.Location.SourceSpan.Start).ToArray();
                 if (unfixable >= ordered.Length)
                 {
@@ -157,7 +167,7 @@ namespace KeyLint.CodeFixes
         }
 
         /// <summary>Runs KeyLint's analyzer on the document as it is now.</summary>
-        private static async Task<ImmutableArray<Diagnostic>> FindKeysAsync(Document document, CancellationToken cancellationToken)
+        private static async Task<ImmutableArray<Diagnostic>> FindKeysAsync(Document document, ImmutableHashSet<string> ids, CancellationToken cancellationToken)
         {
             SemanticModel model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
             var analyzer = new HardcodedOpenAIKeyAnalyzer();
@@ -166,13 +176,13 @@ namespace KeyLint.CodeFixes
                 new CompilationWithAnalyzersOptions(document.Project.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
             ImmutableArray<Diagnostic> syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(model.SyntaxTree, cancellationToken).ConfigureAwait(false);
             ImmutableArray<Diagnostic> semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, cancellationToken).ConfigureAwait(false);
-            return syntax.AddRange(semantic).Where(d => d.Id != RuleIdentifiers.KeyInCommentOrDisabledCode && d.Location.SourceTree == model.SyntaxTree).ToImmutableArray();
+            return syntax.AddRange(semantic).Where(d => ids.Contains(d.Id) && d.Location.SourceTree == model.SyntaxTree).ToImmutableArray();
         }
 
-        private static async Task<string> AllTextAsync(List<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken)
+        private static async Task<string> AllTextAsync(IEnumerable<Document> documents, CancellationToken cancellationToken)
         {
             var builder = new System.Text.StringBuilder();
-            foreach ((Document document, _) in work)
+            foreach (Document document in documents)
             {
                 builder.Append((await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString()).Append('\n');
             }

@@ -311,7 +311,8 @@ namespace KeyLint.CodeFixes
                 .WithTriviaFrom(site.Replaced)
                 .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
 
-            SyntaxNode newRoot;
+            SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var editor = new SyntaxEditor(root, document.Project.Solution.Services);
             if (site.ConstDeclarator is not null)
             {
                 // const → static readonly (fields) or a plain local: the initializer is no longer constant.
@@ -323,14 +324,33 @@ namespace KeyLint.CodeFixes
                     LocalDeclarationStatementSyntax local => RemoveConst(local),
                     _ => newDeclaration,
                 };
-                newRoot = root.ReplaceNode(declaration, newDeclaration);
+                editor.ReplaceNode(declaration, newDeclaration);
             }
             else
             {
-                newRoot = root.ReplaceNode(site.Replaced, replacement);
+                editor.ReplaceNode(site.Replaced, replacement);
             }
 
-            Document changed = document.WithSyntaxRoot(newRoot);
+            // Const locals that were only pieces of the key ("const string prefix = …; prefix + …")
+            // would be left unused (CS0219): they go with the key.
+            if (model is not null)
+            {
+                foreach (LocalDeclarationStatementSyntax unused in ConstLocalsUsedOnlyIn(site.Replaced, model, cancellationToken))
+                {
+                    // Its comments stay: they move to the statement that follows it.
+                    SyntaxTriviaList leading = unused.GetLeadingTrivia();
+                    StatementSyntax? next = unused.Parent is BlockSyntax block && block.Statements.IndexOf(unused) is int index && index + 1 < block.Statements.Count
+                        ? block.Statements[index + 1]
+                        : null;
+                    editor.RemoveNode(unused, next is null ? SyntaxRemoveOptions.KeepLeadingTrivia : SyntaxRemoveOptions.KeepNoTrivia);
+                    if (next is not null)
+                    {
+                        editor.ReplaceNode(next, (current, _) => current.WithLeadingTrivia(leading));
+                    }
+                }
+            }
+
+            Document changed = document.WithSyntaxRoot(editor.GetChangedRoot());
             changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             SyntaxNode? simplified = await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -341,6 +361,31 @@ namespace KeyLint.CodeFixes
 
             changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return changed;
+        }
+
+        private static IEnumerable<LocalDeclarationStatementSyntax> ConstLocalsUsedOnlyIn(ExpressionSyntax replaced, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (IdentifierNameSyntax identifier in replaced.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is not ILocalSymbol { IsConst: true } local || !seen.Add(local)
+                    || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
+                    || declarator.Parent?.Parent is not LocalDeclarationStatementSyntax statement
+                    || statement.Declaration.Variables.Count != 1
+                    || statement.Parent is null)
+                {
+                    continue;
+                }
+
+                bool usedElsewhere = statement.Parent.DescendantNodes().OfType<IdentifierNameSyntax>().Any(other =>
+                    !replaced.Span.Contains(other.Span)
+                    && other.Identifier.ValueText == local.Name
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(other, cancellationToken).Symbol, local));
+                if (!usedElsewhere)
+                {
+                    yield return statement;
+                }
+            }
         }
 
         /// <summary>"const string key = …" → "string key = …", keeping the indentation the keyword carried.</summary>
