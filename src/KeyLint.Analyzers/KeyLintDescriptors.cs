@@ -36,6 +36,12 @@ namespace KeyLint.Analyzers
             "OpenAI {0} {1} is in {2}; delete it and rotate the key: comments and disabled code are committed like any other code",
             "A key in a comment, an XML documentation comment, a preprocessor directive or code disabled by #if is not used by the program, but it is in the repository all the same. Delete it and rotate the key.");
 
+        public static readonly DiagnosticDescriptor KL0006_KeyInConfigurationFile = Create(
+            RuleIdentifiers.KeyInConfigurationFile,
+            "OpenAI key in a configuration file",
+            "OpenAI {0} {1} is in {2}; move it to user secrets or an environment variable, and rotate it",
+            "appsettings*.json, launchSettings.json and .env files are usually committed and copied to build output. Keep secrets in user secrets (dotnet user-secrets) during development and in environment variables or a secret store in production, and rotate a key that was committed.");
+
         public static readonly DiagnosticDescriptor KL0900_InvalidOption = new DiagnosticDescriptor(
             RuleIdentifiers.InvalidOption,
             "Invalid KeyLint option",

@@ -8,6 +8,7 @@ namespace KeyLint.Analyzers
         public const string HardcodedAdminKey = "KL0003";
         public const string HardcodedLegacyUserKey = "KL0004";
         public const string KeyInCommentOrDisabledCode = "KL0005";
+        public const string KeyInConfigurationFile = "KL0006";
 
         public const string InvalidOption = "KL0900";
 
