@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace KeyLint.Tests.EndToEnd
+{
+    /// <summary>
+    /// The user's path: pack, reference the package from a project outside the repository, build,
+    /// and see the warnings; CI settings, SARIF, configuration files and dotnet format included.
+    /// </summary>
+    public class PackageTests : IClassFixture<PackedPackageFixture>
+    {
+        private static readonly Regex Warning = new(@"(?<file>[^\s\\/(]+)\((?<line>\d+),(?<column>\d+)\): (?<severity>warning|error) (?<id>KL\d{4})");
+
+        private readonly PackedPackageFixture _package;
+        private readonly string _projectKey = FakeKeys.Project(seed: 901);
+        private readonly string _commentKey = FakeKeys.LegacyUser(seed: 902);
+        private readonly string _settingsKey = FakeKeys.ServiceAccount(seed: 903);
+
+        public PackageTests(PackedPackageFixture package) => _package = package;
+
+        private string Program => $$"""
+            // A consumer of the KeyLint package.
+            class Program
+            {
+                static void Main()
+                {
+                    string key = "{{_projectKey}}";
+                    System.Console.WriteLine(key.Length);
+                    // old: {{_commentKey}}
+                }
+            }
+            """;
+
+        private string AppSettings => $$"""
+            {
+              "OpenAI": { "ApiKey": "{{_settingsKey}}" }
+            }
+            """;
+
+        private string[] AllKeys => new[] { _projectKey, _commentKey, _settingsKey };
+
+        [Fact]
+        public void Package_ShouldHoldExactlyTheAnalyzersTheBuildGlueAndTheReadme()
+        {
+            using ZipArchive archive = ZipFile.OpenRead(_package.PackagePath);
+            string[] entries = archive.Entries.Select(e => e.FullName)
+                .Where(n => !n.StartsWith("_rels/", StringComparison.Ordinal) && !n.StartsWith("package/", StringComparison.Ordinal) && n != "[Content_Types].xml")
+                .OrderBy(n => n, StringComparer.Ordinal)
+                .ToArray();
+            Assert.Equal(
+                new[]
+                {
+                    "KeyLint.nuspec",
+                    "README.md",
+                    "analyzers/dotnet/cs/KeyLint.Analyzers.dll",
+                    "analyzers/dotnet/cs/KeyLint.CodeFixes.dll",
+                    "analyzers/dotnet/cs/KeyLint.Scanning.dll",
+                    "build/KeyLint.props",
+                    "build/KeyLint.targets",
+                },
+                entries);
+
+            using Stream nuspecStream = archive.GetEntry("KeyLint.nuspec")!.Open();
+            XElement metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+            string Value(string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
+            Assert.Equal("KeyLint", Value("id"));
+            Assert.Equal(_package.Version, Value("version"));
+            Assert.Equal("true", Value("developmentDependency"));
+            Assert.Equal("MIT", Value("license"));
+            Assert.Equal("README.md", Value("readme"));
+            Assert.Contains("openai", Value("tags"));
+            Assert.Equal("git", metadata.Elements().Single(e => e.Name.LocalName == "repository").Attribute("type")!.Value);
+            Assert.DoesNotContain(metadata.Elements(), e => e.Name.LocalName == "dependencies");
+        }
+
+        [Fact]
+        public void Build_ShouldReportEachKeyByIdFileAndLine_AndPrintNoWholeKey()
+        {
+            string project = _package.CreateConsumer("Consumer", Program, AppSettings);
+            (int exit, string output) = Build(project);
+
+            Assert.True(exit == 0, DotnetFormatTests.Redact(output));
+            Assert.Equal(
+                new[] { "Program.cs(6,23) warning KL0001", "Program.cs(8,17) warning KL0005", "appsettings.json(2,26) warning KL0006" },
+                Warnings(output));
+            AssertNoWholeKey(output);
+        }
+
+        [Fact]
+        public void TreatWarningsAsErrors_ShouldFailTheBuild()
+        {
+            string project = _package.CreateConsumer("Strict", Program, AppSettings);
+            (int exit, string output) = Build(project, "-p:TreatWarningsAsErrors=true");
+
+            Assert.NotEqual(0, exit);
+            Assert.Equal(
+                new[] { "Program.cs(6,23) error KL0001", "Program.cs(8,17) error KL0005", "appsettings.json(2,26) error KL0006" },
+                Warnings(output));
+        }
+
+        [Fact]
+        public void ErrorLog_ShouldListTheResultsInSarif_WithNoWholeKey()
+        {
+            string project = _package.CreateConsumer("Sarif", Program, AppSettings);
+            string sarif = Path.Combine(project, "keylint.sarif");
+            (int exit, string output) = Build(project, $"\"-p:ErrorLog={sarif},version=2.1\"");
+
+            Assert.True(exit == 0, DotnetFormatTests.Redact(output));
+            string log = File.ReadAllText(sarif);
+            using JsonDocument document = JsonDocument.Parse(log);
+            string[] ruleIds = document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                .Select(r => r.GetProperty("ruleId").GetString()!)
+                .Where(id => id.StartsWith("KL", StringComparison.Ordinal))
+                .OrderBy(id => id, StringComparer.Ordinal)
+                .ToArray();
+            Assert.Equal(new[] { "KL0001", "KL0005", "KL0006" }, ruleIds);
+            AssertNoWholeKey(log);
+        }
+
+        [Fact]
+        public void ScanConfigurationFilesOff_ShouldNotReportConfigurationFiles()
+        {
+            string project = _package.CreateConsumer("NoConfigScan", Program, AppSettings);
+            (int exit, string output) = Build(project, "-p:KeyLintScanConfigurationFiles=false");
+
+            Assert.True(exit == 0, DotnetFormatTests.Redact(output));
+            Assert.Equal(new[] { "Program.cs(6,23) warning KL0001", "Program.cs(8,17) warning KL0005" }, Warnings(output));
+        }
+
+        [Fact]
+        public void DotnetFormat_FromThePackage_ShouldFixTheCode_AndLeaveOnlyTheConfigurationFileWarning()
+        {
+            string project = _package.CreateConsumer("Format", Program, AppSettings);
+            (int restoreExit, string restoreOutput) = ProcessRunner.Run("dotnet", "restore", project, TimeSpan.FromMinutes(5));
+            Assert.True(restoreExit == 0, DotnetFormatTests.Redact(restoreOutput));
+
+            (int formatExit, string formatOutput) = ProcessRunner.Run(
+                "dotnet", "format analyzers Format.csproj --no-restore --diagnostics KL0001 KL0002 KL0003 KL0004 KL0005 --severity info", project, TimeSpan.FromMinutes(5));
+            Assert.True(formatExit == 0, DotnetFormatTests.Redact(formatOutput));
+
+            string fixedProgram = File.ReadAllText(Path.Combine(project, "Program.cs"));
+            Assert.Contains("Environment.GetEnvironmentVariable(\"OPENAI_API_KEY\")", fixedProgram);
+            AssertNoWholeKey(fixedProgram);
+
+            (int exit, string output) = Build(project);
+            Assert.True(exit == 0, DotnetFormatTests.Redact(output));
+            Assert.Equal(new[] { "appsettings.json(2,26) warning KL0006" }, Warnings(output));
+        }
+
+        private static (int ExitCode, string Output) Build(string project, string extraArguments = "")
+            => ProcessRunner.Run("dotnet", "build -nodeReuse:false " + extraArguments, project, TimeSpan.FromMinutes(5));
+
+        private static string[] Warnings(string output)
+            => Warning.Matches(output)
+                .Select(m => $"{m.Groups["file"].Value}({m.Groups["line"].Value},{m.Groups["column"].Value}) {m.Groups["severity"].Value} {m.Groups["id"].Value}")
+                .Distinct()
+                .OrderBy(w => w, StringComparer.Ordinal)
+                .ToArray();
+
+        private void AssertNoWholeKey(string text)
+        {
+            foreach (string key in AllKeys)
+            {
+                Assert.False(text.Contains(key, StringComparison.Ordinal), "a whole key was printed");
+            }
+        }
+    }
+}
