@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Composition;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using KeyLint.Analyzers;
+using KeyLint.CodeFixes;
+using KeyLint.Tests.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KeyLint.Tests
+{
+    /// <summary>
+    /// The product as a whole, by reflection: every rule has a unique ID, a stable help link and a
+    /// doc page; every option is documented; every fixer is exported and fixes a real rule.
+    /// </summary>
+    public class ProductTests
+    {
+        private static readonly Assembly AnalyzersAssembly = typeof(HardcodedOpenAIKeyAnalyzer).Assembly;
+        private static readonly Assembly CodeFixesAssembly = typeof(HardcodedOpenAIKeyCodeFixProvider).Assembly;
+
+        private static IEnumerable<DiagnosticAnalyzer> Analyzers()
+            => AnalyzersAssembly.GetTypes()
+                .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!);
+
+        private static DiagnosticDescriptor[] Descriptors()
+            => Analyzers().SelectMany(a => a.SupportedDiagnostics).ToArray();
+
+        private static string Docs(string id) => Path.Combine(SampleKeysTests.RepositoryRoot(), "docs", "rules", id + ".md");
+
+        [Fact]
+        public void EveryAnalyzer_ShouldBeExportedForCSharpAndSealed()
+        {
+            foreach (DiagnosticAnalyzer analyzer in Analyzers())
+            {
+                Type type = analyzer.GetType();
+                Assert.True(type.IsSealed, type.Name + " is not sealed");
+                DiagnosticAnalyzerAttribute attribute = type.GetCustomAttribute<DiagnosticAnalyzerAttribute>()!;
+                Assert.Equal(new[] { LanguageNames.CSharp }, attribute.Languages);
+            }
+        }
+
+        [Fact]
+        public void RuleIds_ShouldBeUniqueAndAllKnown()
+        {
+            string[] ids = Descriptors().Select(d => d.Id).ToArray();
+            Assert.Equal(ids.Distinct().Count(), ids.Length);
+            Assert.Equal(new[] { "KL0001", "KL0002", "KL0003", "KL0004", "KL0005", "KL0006", "KL0900" }, ids.OrderBy(i => i).ToArray());
+        }
+
+        [Fact]
+        public void EveryDescriptor_ShouldHaveAHelpLinkAndADocPageTitledByItsIdAndTitle()
+        {
+            foreach (DiagnosticDescriptor descriptor in Descriptors())
+            {
+                Assert.Equal($"https://github.com/keylint/keylint/blob/main/docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
+                Assert.True(File.Exists(Docs(descriptor.Id)), "missing " + Docs(descriptor.Id));
+                string firstLine = File.ReadLines(Docs(descriptor.Id)).First();
+                Assert.Equal($"# {descriptor.Id}: {descriptor.Title}", firstLine);
+                Assert.True(descriptor.IsEnabledByDefault);
+            }
+        }
+
+        [Fact]
+        public void EveryRule_ShouldBeInTheReadmeRulesTable()
+        {
+            string readme = File.ReadAllText(Path.Combine(SampleKeysTests.RepositoryRoot(), "README.md"));
+            foreach (DiagnosticDescriptor descriptor in Descriptors())
+            {
+                Assert.Contains($"| [{descriptor.Id}](docs/rules/{descriptor.Id}.md) |", readme);
+            }
+        }
+
+        [Fact]
+        public void EveryOption_ShouldBeDocumentedInTheRulePagesThatUseIt()
+        {
+            foreach ((string name, _, _) in KeySettingNames.Options)
+            {
+                foreach (string id in new[] { "KL0001", "KL0900" })
+                {
+                    Assert.True(File.ReadAllText(Docs(id)).Contains(name, StringComparison.Ordinal), $"{name} is not documented in {id}.md");
+                }
+            }
+        }
+
+        [Fact]
+        public void EveryCodeFix_ShouldBeExportedSharedAndFixARealRule()
+        {
+            HashSet<string> ids = Descriptors().Select(d => d.Id).ToHashSet();
+            Type[] fixers = CodeFixesAssembly.GetTypes().Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract).ToArray();
+            Assert.Equal(2, fixers.Length);
+            foreach (Type type in fixers)
+            {
+                ExportCodeFixProviderAttribute export = type.GetCustomAttribute<ExportCodeFixProviderAttribute>()!;
+                Assert.Equal(new[] { LanguageNames.CSharp }, export.Languages);
+                Assert.NotNull(type.GetCustomAttribute<SharedAttribute>());
+                var fixer = (CodeFixProvider)Activator.CreateInstance(type)!;
+                Assert.All(fixer.FixableDiagnosticIds, id => Assert.Contains(id, ids));
+                Assert.NotNull(fixer.GetFixAllProvider());
+            }
+        }
+
+        [Fact]
+        public void AnalyzersAssembly_ShouldNotReferenceWorkspaces()
+        {
+            string[] references = AnalyzersAssembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+            Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.CodeAnalysis.Workspaces", StringComparison.Ordinal));
+            Assert.DoesNotContain(typeof(KeyLint.Scanning.KeyScanner).Assembly.GetReferencedAssemblies(), a => a.Name!.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void AnalyzerAssemblies_ShouldBeBuiltAgainstRoslyn48()
+        {
+            Version? roslyn = AnalyzersAssembly.GetReferencedAssemblies().Single(a => a.Name == "Microsoft.CodeAnalysis").Version;
+            Assert.Equal(new Version(4, 8, 0, 0), roslyn);
+            Version? workspaces = CodeFixesAssembly.GetReferencedAssemblies().Single(a => a.Name == "Microsoft.CodeAnalysis.Workspaces").Version;
+            Assert.Equal(new Version(4, 8, 0, 0), workspaces);
+        }
+    }
+}
