@@ -42,6 +42,12 @@ namespace KeyLint.Analyzers
             "OpenAI {0} {1} is in {2}; move it to user secrets or an environment variable, and rotate it",
             "appsettings*.json, launchSettings.json and .env files are usually committed and copied to build output. Keep secrets in user secrets (dotnet user-secrets) during development and in environment variables or a secret store in production, and rotate a key that was committed.");
 
+        public static readonly DiagnosticDescriptor KL0007_HardcodedCredential = Create(
+            RuleIdentifiers.HardcodedCredential,
+            "Hardcoded credential passed to an OpenAI client",
+            "A constant string is the credential of {0}; read it from configuration instead, and rotate it if it is a real key",
+            "Whatever its shape — an Azure OpenAI key, a key of a future format, a shortened key or a placeholder — a constant that reaches an OpenAI client's credential is a hardcoded credential. Read it from configuration, a secret store or an environment variable.");
+
         public static readonly DiagnosticDescriptor KL0900_InvalidOption = new DiagnosticDescriptor(
             RuleIdentifiers.InvalidOption,
             "Invalid KeyLint option",

@@ -9,6 +9,7 @@ namespace KeyLint.Analyzers
         public const string HardcodedLegacyUserKey = "KL0004";
         public const string KeyInCommentOrDisabledCode = "KL0005";
         public const string KeyInConfigurationFile = "KL0006";
+        public const string HardcodedCredential = "KL0007";
 
         public const string InvalidOption = "KL0900";
 

@@ -49,7 +49,7 @@ namespace KeyLint.Tests
         {
             string[] ids = Descriptors().Select(d => d.Id).ToArray();
             Assert.Equal(ids.Distinct().Count(), ids.Length);
-            Assert.Equal(new[] { "KL0001", "KL0002", "KL0003", "KL0004", "KL0005", "KL0006", "KL0900" }, ids.OrderBy(i => i).ToArray());
+            Assert.Equal(new[] { "KL0001", "KL0002", "KL0003", "KL0004", "KL0005", "KL0006", "KL0007", "KL0900" }, ids.OrderBy(i => i).ToArray());
         }
 
         [Fact]

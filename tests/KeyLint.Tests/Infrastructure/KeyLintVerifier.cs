@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Testing;
 namespace KeyLint.Tests
 {
     /// <summary>
-    /// Runs an analyzer over C# sources the way a nullable-enabled .NET 8 project compiles them,
+    /// Runs an analyzer over C# sources the way a nullable-enabled .NET 10 project compiles them,
     /// and compares exact diagnostics: ID, span and message.
     /// </summary>
     internal static class KeyLintVerifier<TAnalyzer>
@@ -42,10 +42,10 @@ namespace KeyLint.Tests
     internal static class TestReferences
     {
         // No package to download: the references come from Basic.Reference.Assemblies, in memory.
-        public static readonly ReferenceAssemblies Net80 = new ReferenceAssemblies("net8.0");
+        public static readonly ReferenceAssemblies Net80 = new ReferenceAssemblies("net10.0");
 
         public static readonly ImmutableArray<MetadataReference> Net80References =
-            ImmutableArray.CreateRange<MetadataReference>(Basic.Reference.Assemblies.Net80.References.All);
+            ImmutableArray.CreateRange<MetadataReference>(Basic.Reference.Assemblies.Net100.References.All);
 
         public static void Apply(SolutionState state)
         {

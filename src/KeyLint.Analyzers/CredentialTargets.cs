@@ -1,0 +1,62 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace KeyLint.Analyzers
+{
+    /// <summary>
+    /// The OpenAI client APIs whose credential KL0007 watches, resolved once per compilation.
+    /// Every member is null when its library is not referenced; <see cref="IsEmpty"/> then tells the
+    /// analyzer to register nothing at all.
+    /// </summary>
+    internal sealed class CredentialTargets
+    {
+        private CredentialTargets(Compilation compilation)
+        {
+            OpenAIAssembly = compilation.GetTypeByMetadataName("OpenAI.OpenAIClient")?.ContainingAssembly;
+            ApiKeyCredential = compilation.GetTypeByMetadataName("System.ClientModel.ApiKeyCredential");
+            AzureKeyCredential = compilation.GetTypeByMetadataName("Azure.AzureKeyCredential");
+            AzureOpenAIClient = compilation.GetTypeByMetadataName("Azure.AI.OpenAI.AzureOpenAIClient");
+            // Betalgo.Ranul.OpenAI 9.x names it OpenAIOptions; earlier versions OpenAiOptions.
+            BetalgoOptions = compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.OpenAIOptions")
+                ?? compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.OpenAiOptions");
+            HasSemanticKernelConnectors = compilation.ReferencedAssemblyNames.Any(a => IsSemanticKernelConnector(a.Name));
+        }
+
+        /// <summary>The OpenAI .NET SDK (package OpenAI 2.x): every <c>…Client</c> constructor's <c>apiKey</c>.</summary>
+        public IAssemblySymbol? OpenAIAssembly { get; }
+
+        /// <summary><c>new ApiKeyCredential(key)</c> (System.ClientModel), which OpenAI 2.x clients take.</summary>
+        public INamedTypeSymbol? ApiKeyCredential { get; }
+
+        /// <summary><c>new AzureKeyCredential(key)</c> (Azure.Core), watched where it is passed to <see cref="AzureOpenAIClient"/>.</summary>
+        public INamedTypeSymbol? AzureKeyCredential { get; }
+
+        public INamedTypeSymbol? AzureOpenAIClient { get; }
+
+        /// <summary>Betalgo.Ranul.OpenAI: <c>OpenAIOptions.ApiKey = …</c>.</summary>
+        public INamedTypeSymbol? BetalgoOptions { get; }
+
+        /// <summary>Semantic Kernel's OpenAI and Azure OpenAI connectors: the <c>apiKey</c> of their builder methods.</summary>
+        public bool HasSemanticKernelConnectors { get; }
+
+        public bool WatchesConstructors => OpenAIAssembly is not null || ApiKeyCredential is not null || (AzureKeyCredential is not null && AzureOpenAIClient is not null);
+
+        public bool WatchesInvocations => HasSemanticKernelConnectors;
+
+        public bool WatchesAssignments => BetalgoOptions is not null;
+
+        public bool IsEmpty => !WatchesConstructors && !WatchesInvocations && !WatchesAssignments;
+
+        public static CredentialTargets Resolve(Compilation compilation) => new CredentialTargets(compilation);
+
+        public static bool IsSemanticKernelConnector(string assemblyName)
+            => assemblyName.StartsWith("Microsoft.SemanticKernel.Connectors.OpenAI", StringComparison.Ordinal)
+                || assemblyName.StartsWith("Microsoft.SemanticKernel.Connectors.AzureOpenAI", StringComparison.Ordinal);
+
+        /// <summary>True for Azure OpenAI APIs: their fixes read <c>AZURE_OPENAI_API_KEY</c>.</summary>
+        public bool IsAzure(ISymbol symbol)
+            => symbol.ContainingAssembly?.Name.IndexOf("Azure", StringComparison.Ordinal) >= 0
+                || SymbolEqualityComparer.Default.Equals(symbol.ContainingType, AzureKeyCredential);
+    }
+}

@@ -1,0 +1,261 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using KeyLint.Scanning;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KeyLint.Analyzers
+{
+    /// <summary>
+    /// KL0007: a string constant — a literal, a const, a <c>static readonly</c> field or a local
+    /// assigned once from a constant — that reaches the credential of an OpenAI client library is a
+    /// hardcoded credential, whatever its shape.
+    /// </summary>
+    /// <remarks>
+    /// Watched: the OpenAI SDK's client constructors (<c>apiKey</c>), <c>ApiKeyCredential</c>,
+    /// <c>AzureKeyCredential</c> passed to <c>AzureOpenAIClient</c>, Semantic Kernel's OpenAI and Azure
+    /// OpenAI connector methods (<c>apiKey</c>), and Betalgo's <c>OpenAIOptions.ApiKey</c>. The types are
+    /// resolved once per compilation; a compilation that references none of these libraries gets no
+    /// callback at all. Keys that KL0001–KL0004 already report are not reported again, and empty
+    /// strings are not credentials. Placeholders such as "your-api-key" are reported: they mark a
+    /// code path that sends a constant credential.
+    /// </remarks>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
+    {
+        public const string ServiceProperty = "CredentialService";
+        public const string AzureService = "Azure";
+        public const string OpenAIService = "OpenAI";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(KeyLintDescriptors.KL0007_HardcodedCredential);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                CredentialTargets targets = CredentialTargets.Resolve(start.Compilation);
+                if (targets.IsEmpty)
+                {
+                    return;
+                }
+
+                if (targets.WatchesConstructors)
+                {
+                    start.RegisterOperationAction(c => AnalyzeObjectCreation(c, targets), OperationKind.ObjectCreation);
+                }
+
+                if (targets.WatchesInvocations)
+                {
+                    start.RegisterOperationAction(c => AnalyzeInvocation(c, targets), OperationKind.Invocation);
+                }
+
+                if (targets.WatchesAssignments)
+                {
+                    start.RegisterOperationAction(c => AnalyzeAssignment(c, targets), OperationKind.SimpleAssignment);
+                }
+            });
+        }
+
+        private static void AnalyzeObjectCreation(OperationAnalysisContext context, CredentialTargets targets)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            IMethodSymbol? constructor = creation.Constructor;
+            INamedTypeSymbol? type = constructor?.ContainingType;
+            if (constructor is null || type is null)
+            {
+                return;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, targets.ApiKeyCredential))
+            {
+                ReportConstantArgument(context, creation.Arguments, "key", "ApiKeyCredential", targets.IsAzure(type) ? AzureService : OpenAIService);
+            }
+            else if (SymbolEqualityComparer.Default.Equals(type, targets.AzureKeyCredential))
+            {
+                // AzureKeyCredential serves every Azure service: only the one given to AzureOpenAIClient is an OpenAI credential.
+                if (IsArgumentOf(creation, targets.AzureOpenAIClient))
+                {
+                    ReportConstantArgument(context, creation.Arguments, "key", "AzureKeyCredential for AzureOpenAIClient", AzureService);
+                }
+            }
+            else if (targets.OpenAIAssembly is not null && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, targets.OpenAIAssembly))
+            {
+                ReportConstantArgument(context, creation.Arguments, "apiKey", type.Name, OpenAIService);
+            }
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, CredentialTargets targets)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            IMethodSymbol method = invocation.TargetMethod;
+            if (!CredentialTargets.IsSemanticKernelConnector(method.ContainingAssembly?.Name ?? string.Empty))
+            {
+                return;
+            }
+
+            bool isAzure = method.ContainingAssembly!.Name.IndexOf("Azure", StringComparison.Ordinal) >= 0;
+            ReportConstantArgument(context, invocation.Arguments, "apiKey", method.Name, isAzure ? AzureService : OpenAIService);
+        }
+
+        private static void AnalyzeAssignment(OperationAnalysisContext context, CredentialTargets targets)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "ApiKey" } property }
+                && SymbolEqualityComparer.Default.Equals(property.ContainingType, targets.BetalgoOptions))
+            {
+                ReportIfConstant(context, assignment.Value, property.ContainingType.Name + ".ApiKey", OpenAIService);
+            }
+        }
+
+        private static bool IsArgumentOf(IOperation operation, INamedTypeSymbol? type)
+        {
+            IOperation? parent = operation.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return type is not null
+                && parent is IArgumentOperation { Parent: IObjectCreationOperation { Type: INamedTypeSymbol created } }
+                && SymbolEqualityComparer.Default.Equals(created, type);
+        }
+
+        private static void ReportConstantArgument(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, string parameterName, string apiName, string service)
+        {
+            foreach (IArgumentOperation argument in arguments)
+            {
+                if (argument.Parameter is { Name: var name, Type.SpecialType: SpecialType.System_String } && name == parameterName)
+                {
+                    ReportIfConstant(context, argument.Value, $"{apiName} ({parameterName})", service);
+                }
+            }
+        }
+
+        private static void ReportIfConstant(OperationAnalysisContext context, IOperation value, string what, string service)
+        {
+            while (value is IConversionOperation conversion && conversion.IsImplicit)
+            {
+                value = conversion.Operand;
+            }
+
+            string? constant = ConstantCredential(value, context.CancellationToken);
+            if (constant is null || constant.Length == 0 || KeyScanner.ContainsKey(constant.AsSpan()))
+            {
+                // Empty strings are not credentials; whole OpenAI keys are KL0001–KL0004's to report.
+                return;
+            }
+
+            ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty.Add(ServiceProperty, service);
+            context.ReportDiagnostic(Diagnostic.Create(KeyLintDescriptors.KL0007_HardcodedCredential, value.Syntax.GetLocation(), properties, what));
+        }
+
+        /// <summary>
+        /// The value of a string that is constant in fact: a compile-time constant, a static readonly
+        /// field initialised from one and never assigned in a constructor, or a local initialised from
+        /// one and never assigned again.
+        /// </summary>
+        private static string? ConstantCredential(IOperation value, CancellationToken cancellationToken)
+        {
+            if (value.ConstantValue is { HasValue: true, Value: string constant })
+            {
+                return constant;
+            }
+
+            switch (value)
+            {
+                case ILocalReferenceOperation { Local: { IsConst: false, Type.SpecialType: SpecialType.System_String } local }:
+                    return LocalAssignedOnceFromConstant(local, value, cancellationToken);
+                case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, Type.SpecialType: SpecialType.System_String } field }:
+                    return StaticReadonlyFromConstant(field, cancellationToken);
+                default:
+                    return null;
+            }
+        }
+
+        private static string? LocalAssignedOnceFromConstant(ILocalSymbol local, IOperation reference, CancellationToken cancellationToken)
+        {
+            if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: ExpressionSyntax initializer } declarator
+                || reference.SemanticModel is not SemanticModel model
+                || declarator.SyntaxTree != model.SyntaxTree
+                || model.GetConstantValue(initializer, cancellationToken) is not { HasValue: true, Value: string value })
+            {
+                return null;
+            }
+
+            SyntaxNode? scope = (SyntaxNode?)declarator.FirstAncestorOrSelf<BlockSyntax>() ?? declarator.FirstAncestorOrSelf<CompilationUnitSyntax>();
+            return scope is null || IsWrittenAgain(scope, local.Name, declarator, model, local, cancellationToken) ? null : value;
+        }
+
+        private static string? StaticReadonlyFromConstant(IFieldSymbol field, CancellationToken cancellationToken)
+        {
+            // Without a semantic model for the declaring file, only literal initialisers count.
+            if (field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: ExpressionSyntax initializer } declarator
+                || LiteralValue(initializer) is not string value
+                || declarator.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not TypeDeclarationSyntax type)
+            {
+                return null;
+            }
+
+            // A static constructor may assign it again.
+            foreach (ConstructorDeclarationSyntax constructor in type.Members.OfType<ConstructorDeclarationSyntax>())
+            {
+                if (constructor.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => NameOf(a.Left) == field.Name))
+                {
+                    return null;
+                }
+            }
+
+            return value;
+        }
+
+        private static string? LiteralValue(ExpressionSyntax expression) => expression switch
+        {
+            LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
+            ParenthesizedExpressionSyntax parenthesized => LiteralValue(parenthesized.Expression),
+            BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression)
+                => LiteralValue(binary.Left) is string left && LiteralValue(binary.Right) is string right ? left + right : null,
+            _ => null,
+        };
+
+        private static string? NameOf(ExpressionSyntax expression) => expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        /// <summary>Assignments, compound assignments, increments, <c>ref</c> and <c>out</c> uses of the local after its declaration.</summary>
+        private static bool IsWrittenAgain(SyntaxNode scope, string name, VariableDeclaratorSyntax declarator, SemanticModel model, ILocalSymbol local, CancellationToken cancellationToken)
+        {
+            foreach (IdentifierNameSyntax identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier.Identifier.ValueText != name || declarator.Span.Contains(identifier.Span))
+                {
+                    continue;
+                }
+
+                SyntaxNode? parent = identifier.Parent;
+                bool isWrite = parent switch
+                {
+                    AssignmentExpressionSyntax assignment => assignment.Left == identifier,
+                    PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => true,
+                    ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None),
+                    _ => false,
+                };
+                if (isWrite && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

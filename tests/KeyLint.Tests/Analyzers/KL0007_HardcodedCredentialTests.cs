@@ -1,0 +1,169 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using KeyLint.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = KeyLint.Tests.KeyLintVerifier<KeyLint.Analyzers.HardcodedCredentialAnalyzer>;
+
+namespace KeyLint.Tests.Analyzers
+{
+    /// <summary>
+    /// KL0007: a constant that reaches an OpenAI client's credential, whatever its shape, checked
+    /// against the real assemblies of the client libraries.
+    /// </summary>
+    public class KL0007_HardcodedCredentialTests
+    {
+        private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+        {
+            var test = new Verify.AnalyzerTest { TestCode = source };
+            test.TestState.AdditionalReferences.AddRange(ClientLibraries.References);
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync();
+        }
+
+        private static DiagnosticResult Credential(int location, string what)
+            => new DiagnosticResult(KeyLintDescriptors.KL0007_HardcodedCredential).WithLocation(location).WithArguments(what);
+
+        /// <summary>Each API, with the credential written as %V% (the value is spliced in by each test).</summary>
+        public static IEnumerable<object[]> Apis() => new[]
+        {
+            new object[] { "OpenAIClient", """var client = new OpenAI.OpenAIClient(%V%);""", "OpenAIClient (apiKey)" },
+            new object[] { "ChatClient", """var chat = new OpenAI.Chat.ChatClient("gpt-4o", %V%);""", "ChatClient (apiKey)" },
+            new object[] { "ChatClientNamed", """var chat = new OpenAI.Chat.ChatClient(apiKey: %V%, model: "gpt-4o");""", "ChatClient (apiKey)" },
+            new object[] { "EmbeddingClient", """var embeddings = new OpenAI.Embeddings.EmbeddingClient("text-embedding-3-small", %V%);""", "EmbeddingClient (apiKey)" },
+            new object[] { "ImageClient", """var images = new OpenAI.Images.ImageClient("dall-e-3", %V%);""", "ImageClient (apiKey)" },
+            new object[] { "AudioClient", """var audio = new OpenAI.Audio.AudioClient("whisper-1", %V%);""", "AudioClient (apiKey)" },
+            new object[] { "ApiKeyCredential", """var credential = new System.ClientModel.ApiKeyCredential(%V%);""", "ApiKeyCredential (key)" },
+            new object[] { "AzureKeyCredential", """var azure = new Azure.AI.OpenAI.AzureOpenAIClient(new System.Uri("https://example.openai.azure.com"), new Azure.AzureKeyCredential(%V%));""", "AzureKeyCredential for AzureOpenAIClient (key)" },
+            new object[] { "SemanticKernelOpenAI", """var kernel = Microsoft.SemanticKernel.Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", %V%).Build();""", "AddOpenAIChatCompletion (apiKey)" },
+            new object[] { "SemanticKernelAzure", """var kernel = Microsoft.SemanticKernel.Kernel.CreateBuilder().AddAzureOpenAIChatCompletion("chat", "https://example.openai.azure.com", apiKey: %V%).Build();""", "AddAzureOpenAIChatCompletion (apiKey)" },
+            new object[] { "Betalgo", """var options = new Betalgo.Ranul.OpenAI.OpenAIOptions { ApiKey = %V% };""", "OpenAIOptions.ApiKey" },
+        };
+
+        /// <summary>The shapes of a constant: each reported at the argument.</summary>
+        public static IEnumerable<object[]> ApisAndConstants()
+        {
+            string[] constants = { "Literal", "Const", "StaticReadonly", "Local", "Concatenation", "Interpolation" };
+            foreach (object[] api in Apis())
+            {
+                foreach (string constant in constants)
+                {
+                    yield return new[] { api[0], api[1], api[2], constant };
+                }
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(ApisAndConstants))]
+        public async Task ConstantCredential_ShouldReportAtTheArgument(string api, string call, string what, string constant)
+        {
+            _ = api;
+            (string declarations, string value) = constant switch
+            {
+                "Literal" => ("", "\"azure-5f2b9c0d41e84a7f9b3c2d1e0f9a8b7c\""),
+                "Const" => ("const string Key = \"your-api-key\";", "Key"),
+                "StaticReadonly" => ("static readonly string Key = \"sk-shortened-in-a-hurry\";", "Key"),
+                "Local" => ("", "key"),
+                "Concatenation" => ("const string Part = \"0123456789abcdef\";", "Part + \"fedcba9876543210\""),
+                "Interpolation" => ("const string Part = \"0123456789abcdef\";", "$\"{Part}-suffix\""),
+                _ => throw new System.ArgumentOutOfRangeException(nameof(constant)),
+            };
+            string local = constant == "Local" ? "var key = \"a-key-of-a-future-format\";\n        " : "";
+            string source = $$"""
+                using Microsoft.SemanticKernel;
+
+                class C
+                {
+                    {{declarations}}
+
+                    void M()
+                    {
+                        {{local}}{{call.Replace("%V%", "{|#0:" + value + "|}")}}
+                    }
+                }
+                """;
+            await VerifyAsync(source, Credential(0, what));
+        }
+
+        [Theory]
+        [MemberData(nameof(Apis))]
+        public async Task NonConstantCredential_ShouldNotReport(string api, string call, string what)
+        {
+            _ = (api, what);
+            await VerifyAsync($$"""
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.SemanticKernel;
+
+                class C
+                {
+                    static string FromVault() => System.Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "";
+
+                    void FromParameter(string apiKey) { {{call.Replace("%V%", "apiKey")}} }
+
+                    void FromConfiguration(IConfiguration configuration) { {{call.Replace("%V%", "configuration[\"OpenAI:ApiKey\"]!")}} }
+
+                    void FromMethod() { {{call.Replace("%V%", "FromVault()")}} }
+
+                    void FromReassignedLocal(bool b)
+                    {
+                        var key = "placeholder";
+                        if (b) { key = FromVault(); }
+                        {{call.Replace("%V%", "key")}}
+                    }
+
+                    void FromEmptyString() { {{call.Replace("%V%", "\"\"")}} }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task OpenAIShapedKey_ShouldBeLeftToTheShapeRules()
+        {
+            await VerifyAsync($$"""
+                class C
+                {
+                    void M() { var client = new OpenAI.OpenAIClient("{{FakeKeys.Project()}}"); }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task AzureKeyCredentialForAnotherService_ShouldNotReport()
+        {
+            await VerifyAsync("""
+                class C
+                {
+                    Azure.AzureKeyCredential M() => new Azure.AzureKeyCredential("a-search-service-key");
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task StaticReadonlyAssignedInStaticConstructor_ShouldNotReport()
+        {
+            await VerifyAsync("""
+                class C
+                {
+                    static readonly string Key = "placeholder";
+                    static C() { Key = System.Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? ""; }
+                    void M() { var client = new OpenAI.OpenAIClient(Key); }
+                }
+                """);
+        }
+
+        [Fact]
+        public void CompilationWithoutClientLibraries_ShouldWatchNothing()
+        {
+            CSharpCompilation compilation = CSharpCompilation.Create("Plain", new[] { CSharpSyntaxTree.ParseText("class C { }") }, TestReferences.Net80References);
+            Assert.True(CredentialTargets.Resolve(compilation).IsEmpty);
+
+            CSharpCompilation withOpenAI = compilation.AddReferences(ClientLibraries.References);
+            CredentialTargets targets = CredentialTargets.Resolve(withOpenAI);
+            Assert.True(targets.WatchesConstructors);
+            Assert.True(targets.WatchesInvocations);
+            Assert.True(targets.WatchesAssignments);
+        }
+    }
+}

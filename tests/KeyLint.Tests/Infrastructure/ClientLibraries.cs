@@ -1,0 +1,27 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace KeyLint.Tests
+{
+    /// <summary>
+    /// The real assemblies of the OpenAI client libraries (OpenAI, Azure.AI.OpenAI, Semantic Kernel's
+    /// connectors, Betalgo.Ranul.OpenAI) and their dependencies, from the test project's packages.
+    /// </summary>
+    internal static class ClientLibraries
+    {
+        private static readonly string[] Prefixes =
+        {
+            "OpenAI.", "System.ClientModel.", "Azure.", "Microsoft.SemanticKernel.", "Betalgo.", "Microsoft.Extensions.", "Microsoft.Bcl.",
+        };
+
+        public static readonly ImmutableArray<MetadataReference> References = Directory
+            .EnumerateFiles(AppContext.BaseDirectory, "*.dll")
+            .Where(path => Prefixes.Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.Ordinal)) || Path.GetFileName(path) == "OpenAI.dll")
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    }
+}
