@@ -21,7 +21,17 @@ namespace KeyLint.Analyzers
             BetalgoOptions = compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.OpenAIOptions")
                 ?? compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.OpenAiOptions");
             HasSemanticKernelConnectors = compilation.ReferencedAssemblyNames.Any(a => IsSemanticKernelConnector(a.Name));
+            AuthenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
+            HttpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
         }
+
+        /// <summary><c>new AuthenticationHeaderValue("Bearer", token)</c>: how code calls OpenAI's REST API without a client library.</summary>
+        public INamedTypeSymbol? AuthenticationHeaderValue { get; }
+
+        /// <summary><c>headers.Add("Authorization", "Bearer " + token)</c> and <c>TryAddWithoutValidation</c>.</summary>
+        public INamedTypeSymbol? HttpHeaders { get; }
+
+        public bool WatchesBearerTokens => AuthenticationHeaderValue is not null || HttpHeaders is not null;
 
         /// <summary>The OpenAI .NET SDK (package OpenAI 2.x): every <c>…Client</c> constructor's <c>apiKey</c>.</summary>
         public IAssemblySymbol? OpenAIAssembly { get; }
@@ -46,6 +56,7 @@ namespace KeyLint.Analyzers
 
         public bool WatchesAssignments => BetalgoOptions is not null;
 
+        /// <summary>True when no client library is referenced (bearer tokens are looked for text-first either way).</summary>
         public bool IsEmpty => !WatchesConstructors && !WatchesInvocations && !WatchesAssignments;
 
         public static CredentialTargets Resolve(Compilation compilation) => new CredentialTargets(compilation);

@@ -41,6 +41,12 @@ namespace KeyLint.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 CredentialTargets targets = CredentialTargets.Resolve(start.Compilation);
+                if (targets.WatchesBearerTokens)
+                {
+                    // Text first: only files that spell "Bearer" are looked at further.
+                    start.RegisterSemanticModelAction(c => BearerTokens.Analyze(c, targets));
+                }
+
                 if (targets.IsEmpty)
                 {
                     return;
@@ -140,20 +146,29 @@ namespace KeyLint.Analyzers
 
         private static void ReportIfConstant(OperationAnalysisContext context, IOperation value, string what, string service)
         {
+            Diagnostic? diagnostic = CreateIfConstant(value, what, service, context.CancellationToken);
+            if (diagnostic is not null)
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        internal static Diagnostic? CreateIfConstant(IOperation value, string what, string service, CancellationToken cancellationToken)
+        {
             while (value is IConversionOperation conversion && conversion.IsImplicit)
             {
                 value = conversion.Operand;
             }
 
-            string? constant = ConstantCredential(value, context.CancellationToken);
-            if (constant is null || constant.Length == 0 || KeyScanner.ContainsKey(constant.AsSpan()))
+            string? constant = ConstantCredential(value, cancellationToken);
+            if (constant is null || constant.Trim().Length == 0 || KeyScanner.ContainsKey(constant.AsSpan()))
             {
                 // Empty strings are not credentials; whole OpenAI keys are KL0001–KL0004's to report.
-                return;
+                return null;
             }
 
             ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty.Add(ServiceProperty, service);
-            context.ReportDiagnostic(Diagnostic.Create(KeyLintDescriptors.KL0007_HardcodedCredential, value.Syntax.GetLocation(), properties, what));
+            return Diagnostic.Create(KeyLintDescriptors.KL0007_HardcodedCredential, value.Syntax.GetLocation(), properties, what);
         }
 
         /// <summary>
@@ -161,7 +176,7 @@ namespace KeyLint.Analyzers
         /// field initialised from one and never assigned in a constructor, or a local initialised from
         /// one and never assigned again.
         /// </summary>
-        private static string? ConstantCredential(IOperation value, CancellationToken cancellationToken)
+        internal static string? ConstantCredential(IOperation value, CancellationToken cancellationToken)
         {
             if (value.ConstantValue is { HasValue: true, Value: string constant })
             {

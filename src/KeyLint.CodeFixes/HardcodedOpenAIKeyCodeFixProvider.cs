@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace KeyLint.CodeFixes
 {
     /// <summary>
-    /// Fixes for KL0001–KL0004: replace a hardcoded key with a read from an <c>IConfiguration</c> in
+    /// Fixes for KL0001–KL0004 and KL0007: replace a hardcoded key or credential with a read from an <c>IConfiguration</c> in
     /// scope, or from an environment variable. Every action is checked to compile with no new error
     /// or warning before it is offered; where none does (attribute arguments, case labels, default
     /// parameter values, consts that must stay const), no fix is offered and the warning stays.
@@ -32,7 +32,8 @@ namespace KeyLint.CodeFixes
             RuleIdentifiers.HardcodedProjectKey,
             RuleIdentifiers.HardcodedServiceAccountKey,
             RuleIdentifiers.HardcodedAdminKey,
-            RuleIdentifiers.HardcodedLegacyUserKey);
+            RuleIdentifiers.HardcodedLegacyUserKey,
+            RuleIdentifiers.HardcodedCredential);
 
         public override FixAllProvider GetFixAllProvider() => KeyFixAllProvider.Instance;
 
@@ -49,12 +50,11 @@ namespace KeyLint.CodeFixes
             string text = root.ToFullString();
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
-                OpenAIKeyKind kind = KindOf(diagnostic);
                 foreach (KeySource source in Sources)
                 {
                     // A second key fixed in the same file gets the next free name: two keys never share a setting.
-                    string name = FirstFreeName(text, Base(names, source, kind), source);
-                    Document? changed = await KeyReplacement.TryReplaceAsync(document, diagnostic.Location.SourceSpan, source, name, context.CancellationToken).ConfigureAwait(false);
+                    string name = FirstFreeName(text, Base(names, source, diagnostic), source);
+                    Document? changed = await KeyReplacement.TryReplaceAsync(document, diagnostic, source, name, context.CancellationToken).ConfigureAwait(false);
                     if (changed is null)
                     {
                         continue;
@@ -87,6 +87,27 @@ namespace KeyLint.CodeFixes
             UseKeyVaultKey => KeySource.KeyVault,
             _ => KeySource.EnvironmentVariable,
         };
+
+        /// <summary>
+        /// The setting a diagnostic's key is read from: the configured names, admin names for admin
+        /// keys, and Azure OpenAI's conventional names for KL0007 credentials of Azure OpenAI.
+        /// </summary>
+        internal static string Base(KeySettingNames names, KeySource source, Diagnostic diagnostic)
+        {
+            bool isAzure = diagnostic.Properties.TryGetValue(HardcodedCredentialAnalyzer.ServiceProperty, out string? service)
+                && service == HardcodedCredentialAnalyzer.AzureService;
+            if (isAzure)
+            {
+                return source switch
+                {
+                    KeySource.Configuration => "AzureOpenAI:ApiKey",
+                    KeySource.KeyVault => "azure-openai-api-key",
+                    _ => "AZURE_OPENAI_API_KEY",
+                };
+            }
+
+            return Base(names, source, KindOf(diagnostic));
+        }
 
         internal static string Base(KeySettingNames names, KeySource source, OpenAIKeyKind kind) => source switch
         {

@@ -92,13 +92,12 @@ namespace KeyLint.CodeFixes
                 KeySettingNames settings = KeySettingNames.For(document.Project.AnalyzerOptions, root.SyntaxTree);
                 foreach (Diagnostic diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
                 {
-                    string? key = KeyReplacement.FindKey(root, model, diagnostic.Location.SourceSpan, cancellationToken);
+                    string? key = KeyReplacement.FindKey(root, model, diagnostic, cancellationToken);
                     if (key is not null)
                     {
-                        OpenAIKeyKind kind = HardcodedOpenAIKeyCodeFixProvider.KindOf(diagnostic);
                         foreach (KeySource source in HardcodedOpenAIKeyCodeFixProvider.Sources)
                         {
-                            names.Assign(key, source, HardcodedOpenAIKeyCodeFixProvider.Base(settings, source, kind));
+                            names.Assign(key, source, HardcodedOpenAIKeyCodeFixProvider.Base(settings, source, diagnostic));
                         }
                     }
                 }
@@ -135,8 +134,7 @@ namespace KeyLint.CodeFixes
                 Diagnostic diagnostic = ordered[unfixable];
                 SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
                 SemanticModel model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
-                string? key = KeyReplacement.FindKey(root, model, diagnostic.Location.SourceSpan, cancellationToken);
-                OpenAIKeyKind kind = HardcodedOpenAIKeyCodeFixProvider.KindOf(diagnostic);
+                string? key = KeyReplacement.FindKey(root, model, diagnostic, cancellationToken);
                 KeySettingNames settings = KeySettingNames.For(document.Project.AnalyzerOptions, root.SyntaxTree);
 
                 Document? changed = null;
@@ -144,9 +142,9 @@ namespace KeyLint.CodeFixes
                     ? new[] { KeySource.EnvironmentVariable }
                     : new[] { requested, KeySource.EnvironmentVariable })
                 {
-                    string baseName = HardcodedOpenAIKeyCodeFixProvider.Base(settings, source, kind);
+                    string baseName = HardcodedOpenAIKeyCodeFixProvider.Base(settings, source, diagnostic);
                     string name = key is null ? baseName : names.Assign(key, source, baseName);
-                    changed = await KeyReplacement.TryReplaceAsync(document, diagnostic.Location.SourceSpan, source, name, cancellationToken).ConfigureAwait(false);
+                    changed = await KeyReplacement.TryReplaceAsync(document, diagnostic, source, name, cancellationToken).ConfigureAwait(false);
                     if (changed is not null)
                     {
                         break;
@@ -170,9 +168,8 @@ namespace KeyLint.CodeFixes
         private static async Task<ImmutableArray<Diagnostic>> FindKeysAsync(Document document, ImmutableHashSet<string> ids, CancellationToken cancellationToken)
         {
             SemanticModel model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
-            var analyzer = new HardcodedOpenAIKeyAnalyzer();
             CompilationWithAnalyzers withAnalyzers = model.Compilation.WithAnalyzers(
-                ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
+                ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedOpenAIKeyAnalyzer(), new HardcodedCredentialAnalyzer()),
                 new CompilationWithAnalyzersOptions(document.Project.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
             ImmutableArray<Diagnostic> syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(model.SyntaxTree, cancellationToken).ConfigureAwait(false);
             ImmutableArray<Diagnostic> semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, cancellationToken).ConfigureAwait(false);

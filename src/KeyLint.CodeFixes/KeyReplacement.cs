@@ -31,9 +31,24 @@ namespace KeyLint.CodeFixes
     /// </summary>
     internal static class KeyReplacement
     {
-        /// <summary>The key a diagnostic points at: the value, found the way the analyzer found it.</summary>
-        public static string? FindKey(SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken)
+        /// <summary>True for KL0007: the value is a credential of any shape, not an OpenAI-shaped key.</summary>
+        public static bool IsCredential(Diagnostic diagnostic) => diagnostic.Id == RuleIdentifiers.HardcodedCredential;
+
+        /// <summary>
+        /// What a diagnostic points at, to tell distinct keys apart: the key, found the way the
+        /// analyzer found it; for KL0007 the constant credential.
+        /// </summary>
+        public static string? FindKey(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
+            TextSpan span = diagnostic.Location.SourceSpan;
+            if (IsCredential(diagnostic))
+            {
+                SyntaxNode credential = root.FindNode(span, getInnermostNodeForTie: true);
+                return model.GetConstantValue(credential, cancellationToken) is { HasValue: true, Value: string constant }
+                    ? "credential:" + constant
+                    : "credential-at:" + root.SyntaxTree.GetText(cancellationToken).ToString(span);
+            }
+
             SyntaxToken token = root.FindToken(span.Start);
             if (KeyLocations.IsStringTextToken(token) && token.Span.Contains(span))
             {
@@ -61,8 +76,9 @@ namespace KeyLint.CodeFixes
         /// compiles without new errors or warnings.
         /// </summary>
         public static async Task<Document?> TryReplaceAsync(
-            Document document, TextSpan span, KeySource source, string settingName, CancellationToken cancellationToken)
+            Document document, Diagnostic diagnostic, KeySource source, string settingName, CancellationToken cancellationToken)
         {
+            TextSpan span = diagnostic.Location.SourceSpan;
             SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             if (root is null || model is null || IsGeneratedFile(document))
@@ -70,7 +86,7 @@ namespace KeyLint.CodeFixes
                 return null;
             }
 
-            Site? site = Site.Find(root, span, model, cancellationToken);
+            Site? site = Site.Find(root, span, model, cancellationToken, anyConstant: IsCredential(diagnostic));
             if (site is null || IsInBrokenCode(site.Replaced) || await NeedsConstantAsync(document, model, site, cancellationToken).ConfigureAwait(false))
             {
                 return null;
@@ -368,8 +384,10 @@ namespace KeyLint.CodeFixes
             var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             foreach (IdentifierNameSyntax identifier in replaced.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
             {
-                if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is not ILocalSymbol { IsConst: true } local || !seen.Add(local)
+                if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is not ILocalSymbol local || !seen.Add(local)
                     || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
+                    || declarator.Initializer is null
+                    || (!local.IsConst && !model.GetConstantValue(declarator.Initializer.Value, cancellationToken).HasValue)
                     || declarator.Parent?.Parent is not LocalDeclarationStatementSyntax statement
                     || statement.Declaration.Variables.Count != 1
                     || statement.Parent is null)

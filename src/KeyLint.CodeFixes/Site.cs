@@ -49,7 +49,10 @@ namespace KeyLint.CodeFixes
         /// <summary>The const declaration whose initializer holds the key: it must stop being const.</summary>
         public VariableDeclaratorSyntax? ConstDeclarator { get; }
 
-        public static Site? Find(SyntaxNode root, TextSpan span, SemanticModel model, CancellationToken cancellationToken)
+        /// <param name="anyConstant">
+        /// KL0007: the expression is a credential of any shape; it is replaced whole, without looking for a key in it.
+        /// </param>
+        public static Site? Find(SyntaxNode root, TextSpan span, SemanticModel model, CancellationToken cancellationToken, bool anyConstant = false)
         {
             SyntaxToken token = root.FindToken(span.Start);
             if (KeyLocations.IsStringTextToken(token) && token.Span.Contains(span) && token.Span != span)
@@ -72,6 +75,13 @@ namespace KeyLint.CodeFixes
                 }
 
                 return null;
+            }
+
+            if (anyConstant)
+            {
+                return root.FindNode(span, getInnermostNodeForTie: true) is ExpressionSyntax credential && credential.Span == span
+                    ? new Site(Shape.WholeExpression, credential)
+                    : null;
             }
 
             // The key is not spelled out: written with escapes, or assembled from constants.

@@ -154,6 +154,57 @@ namespace KeyLint.Tests.Analyzers
         }
 
         [Fact]
+        public async Task ConstantBearerTokens_ShouldReportTheToken()
+        {
+            await VerifyAsync("""
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+
+                class C
+                {
+                    const string Token = "az-0123456789abcdef0123456789abcdef";
+                    static readonly string Other = "future-format-token-value";
+
+                    void M(HttpClient client, HttpRequestMessage request)
+                    {
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", {|#0:Token|});
+                        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("bearer", {|#1:"literal-token-123"|});
+                        client.DefaultRequestHeaders.Add("Authorization", "Bearer " + {|#2:Other|});
+                        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bearer {{|#3:Token|}}");
+                        request.Headers.Add("Authorization", "Bearer {|#4:inline-token-456|}");
+                    }
+                }
+                """,
+                Credential(0, "AuthenticationHeaderValue (Bearer token)"),
+                Credential(1, "AuthenticationHeaderValue (Bearer token)"),
+                Credential(2, "the Authorization header (Bearer token)"),
+                Credential(3, "the Authorization header (Bearer token)"),
+                Credential(4, "the Authorization header (Bearer token)"));
+        }
+
+        [Fact]
+        public async Task NonConstantBearerTokens_ShouldNotReport()
+        {
+            await VerifyAsync("""
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+
+                class C
+                {
+                    void M(HttpClient client, string token)
+                    {
+                        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                        client.DefaultRequestHeaders.Add("Authorization", "Bearer " + token);
+                        client.DefaultRequestHeaders.Add("Authorization", $"Bearer {token}");
+                        client.DefaultRequestHeaders.Add("X-Note", "Bearer tokens go in Authorization");
+                        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "dXNlcjpwYXNz");
+                        System.Console.WriteLine("Bearer of bad news");
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public void CompilationWithoutClientLibraries_ShouldWatchNothing()
         {
             CSharpCompilation compilation = CSharpCompilation.Create("Plain", new[] { CSharpSyntaxTree.ParseText("class C { }") }, TestReferences.Net80References);
