@@ -106,10 +106,13 @@ namespace KeyLint.CodeFixes
                 foreach (bool throwIfMissing in source == KeySource.KeyVault ? new[] { false } : new[] { false, true })
                 {
                     string read = BuildRead(source, receiver, settingName, throwIfMissing, isAsync);
-                    Document? changed = await RewriteAsync(document, root, site, read, cancellationToken).ConfigureAwait(false);
-                    if (changed is not null && await CompilesCleanlyAsync(document, changed, cancellationToken).ConfigureAwait(false))
+                    for (int variant = 0; variant < site.Variants; variant++)
                     {
-                        return changed;
+                        Document? changed = await RewriteAsync(document, root, site, read, variant, cancellationToken).ConfigureAwait(false);
+                        if (changed is not null && await CompilesCleanlyAsync(document, changed, cancellationToken).ConfigureAwait(false))
+                        {
+                            return changed;
+                        }
                     }
                 }
             }
@@ -315,9 +318,9 @@ namespace KeyLint.CodeFixes
             return isConst ? declarator : null;
         }
 
-        private static async Task<Document?> RewriteAsync(Document document, SyntaxNode root, Site site, string read, CancellationToken cancellationToken)
+        private static async Task<Document?> RewriteAsync(Document document, SyntaxNode root, Site site, string read, int variant, CancellationToken cancellationToken)
         {
-            ExpressionSyntax? replacement = site.BuildReplacement(read);
+            ExpressionSyntax? replacement = site.BuildReplacement(read, variant);
             if (replacement is null)
             {
                 return null;

@@ -136,8 +136,15 @@ namespace KeyLint.CodeFixes
             return null;
         }
 
+        /// <summary>
+        /// How many forms of the replacement to try, simplest first. A UTF-8 literal has two: the
+        /// bytes as an array, then as the <c>ReadOnlySpan&lt;byte&gt;</c> the literal was, which fits
+        /// wherever the literal did (<c>"…"u8.ToArray()</c>, for one).
+        /// </summary>
+        public int Variants => _shape == Shape.Utf8Literal ? 2 : 1;
+
         /// <summary>The expression that replaces <see cref="Replaced"/>, reading the key with <paramref name="read"/>.</summary>
-        public ExpressionSyntax? BuildReplacement(string read)
+        public ExpressionSyntax? BuildReplacement(string read, int variant = 0)
         {
             string text;
             switch (_shape)
@@ -149,8 +156,11 @@ namespace KeyLint.CodeFixes
                 case Shape.WholeExpression:
                     text = "$\"" + EscapeForInterpolation(_valueBefore) + "{" + Hole(read) + "}" + EscapeForInterpolation(_valueAfter) + "\"";
                     break;
-                case Shape.Utf8Literal:
+                case Shape.Utf8Literal when variant == 0:
                     text = "global::System.Text.Encoding.UTF8.GetBytes(" + read + ")";
+                    break;
+                case Shape.Utf8Literal:
+                    text = "new global::System.ReadOnlySpan<byte>(global::System.Text.Encoding.UTF8.GetBytes(" + read + "))";
                     break;
                 default:
                     text = SpliceIntoString(read);

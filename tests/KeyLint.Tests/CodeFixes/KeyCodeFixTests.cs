@@ -385,6 +385,32 @@ namespace KeyLint.Tests.CodeFixes
         }
 
         [Fact]
+        public async Task Utf8LiteralUsedAsSpan_ShouldKeepTheSpan()
+        {
+            string key = FakeKeys.Project();
+            await Verify.VerifyFixAsync(
+                $$"""
+                using System;
+
+                class C
+                {
+                    public byte[] Key() => "{|#0:{{key}}|}"u8.ToArray();
+                }
+                """,
+                """
+                using System;
+                using System.Text;
+
+                class C
+                {
+                    public byte[] Key() => new ReadOnlySpan<byte>(Encoding.UTF8.GetBytes(Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? throw new InvalidOperationException("The environment variable OPENAI_API_KEY is not set."))).ToArray();
+                }
+                """,
+                Environment,
+                KeyKinds.InCode("Project", key).WithLocation(0));
+        }
+
+        [Fact]
         public async Task TwoDistinctKeys_ShouldGetTwoSettings()
         {
             string first = FakeKeys.Project(seed: 1);
