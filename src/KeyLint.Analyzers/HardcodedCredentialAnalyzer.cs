@@ -230,14 +230,56 @@ namespace KeyLint.Analyzers
             return value;
         }
 
-        private static string? LiteralValue(ExpressionSyntax expression) => expression switch
+        /// <summary>
+        /// The value of a string literal or a concatenation of literals. Iterative over the
+        /// left-nested chain <c>"a" + "b" + …</c>, so a generated chain of any length cannot
+        /// overflow the stack.
+        /// </summary>
+        private static string? LiteralValue(ExpressionSyntax expression)
         {
-            LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
-            ParenthesizedExpressionSyntax parenthesized => LiteralValue(parenthesized.Expression),
-            BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression)
-                => LiteralValue(binary.Left) is string left && LiteralValue(binary.Right) is string right ? left + right : null,
-            _ => null,
-        };
+            var parts = new System.Collections.Generic.Stack<ExpressionSyntax>();
+            ExpressionSyntax current = expression;
+            while (true)
+            {
+                while (current is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    current = parenthesized.Expression;
+                }
+
+                if (current is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+                {
+                    parts.Push(binary.Right);
+                    current = binary.Left;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (current is not LiteralExpressionSyntax first || !first.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return null;
+            }
+
+            var value = new System.Text.StringBuilder(first.Token.ValueText);
+            while (parts.Count > 0)
+            {
+                ExpressionSyntax part = parts.Pop();
+                while (part is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    part = parenthesized.Expression;
+                }
+
+                if (part is not LiteralExpressionSyntax literal || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+                {
+                    return null;
+                }
+
+                value.Append(literal.Token.ValueText);
+            }
+
+            return value.ToString();
+        }
 
         private static string? NameOf(ExpressionSyntax expression) => expression switch
         {
