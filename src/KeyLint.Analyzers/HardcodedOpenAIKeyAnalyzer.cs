@@ -212,7 +212,7 @@ namespace KeyLint.Analyzers
             private readonly SemanticModelAnalysisContext _context;
             private readonly SourceText _text;
             private readonly SyntaxNode _root;
-            private readonly HashSet<TextSpan> _reported = new HashSet<TextSpan>();
+            private readonly HashSet<(int Start, int End, int KeyStart)> _reported = new HashSet<(int Start, int End, int KeyStart)>();
             private readonly HashSet<ISymbol> _followed = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             private string? _textString;
 
@@ -225,16 +225,13 @@ namespace KeyLint.Analyzers
 
             /// <summary>
             /// Walks up from a constant piece through concatenations and interpolations while the
-            /// value stays constant, and reports the first expression whose value holds a key.
+            /// value stays constant, reporting each key at the first expression that holds it whole.
+            /// The walk goes on to the top of the constant expression: it may assemble more keys.
             /// </summary>
             public void FollowPiece(SyntaxNode piece, int hops)
             {
                 SyntaxNode node = piece;
-                if (node is InterpolatedStringExpressionSyntax && TryReport(node))
-                {
-                    return;
-                }
-
+                string? value = node is InterpolatedStringExpressionSyntax ? ReportKeysAcrossPieces(node) : null;
                 while (true)
                 {
                     _context.CancellationToken.ThrowIfCancellationRequested();
@@ -259,22 +256,20 @@ namespace KeyLint.Analyzers
                     }
 
                     node = parent!;
-                    Optional<object?> constant = _context.SemanticModel.GetConstantValue(node, _context.CancellationToken);
-                    if (!constant.HasValue || constant.Value is not string)
+                    value = ReportKeysAcrossPieces(node);
+                    if (value is null)
                     {
                         // A larger expression than a non-constant one is not constant either.
                         return;
                     }
-
-                    if (TryReport(node))
-                    {
-                        return;
-                    }
                 }
 
-                // The piece initialises a constant: follow the constant to where it is combined.
+                // The expression initialises a constant: follow the constant to where it is
+                // combined, unless every marker in it already belongs to a whole key.
                 if (hops < MaxConstantHops
                     && node.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+                    && (value ?? ConstantString(node)) is string constantValue
+                    && HasMarkerOutsideKeys(constantValue)
                     && _context.SemanticModel.GetDeclaredSymbol(declarator, _context.CancellationToken) is ISymbol symbol
                     && symbol is IFieldSymbol { IsConst: true } or ILocalSymbol { IsConst: true }
                     && _followed.Add(symbol))
@@ -321,25 +316,94 @@ namespace KeyLint.Analyzers
                 }
             }
 
-            private bool TryReport(SyntaxNode node)
+            /// <summary>
+            /// Reports the keys in <paramref name="node"/>'s constant value that no single piece of
+            /// it holds whole (those are reported at the piece, or by the token pass). Returns the
+            /// value, or null when the node is not a constant string.
+            /// </summary>
+            private string? ReportKeysAcrossPieces(SyntaxNode node)
             {
-                Optional<object?> constant = _context.SemanticModel.GetConstantValue(node, _context.CancellationToken);
-                if (!constant.HasValue || constant.Value is not string value)
+                string? value = ConstantString(node);
+                if (value is null)
                 {
-                    return false;
+                    return null;
                 }
 
-                bool found = false;
                 foreach (KeyMatch match in KeyScanner.Find(value.AsSpan()))
                 {
-                    found = true;
-                    if (_reported.Add(node.Span))
+                    if (!IsWithinOnePiece(node, match.Start, match.Start + match.Length)
+                        && _reported.Add((node.SpanStart, node.Span.End, match.Start)))
                     {
                         Report(_context.ReportDiagnostic, KeyLintDescriptors.ForKeyInCode(match.Kind), node.GetLocation(), value.AsSpan(match.Start, match.Length), match);
                     }
                 }
 
-                return found;
+                return value;
+            }
+
+            /// <summary>Whether the characters [start, end) of the node's value come from one of its pieces.</summary>
+            private bool IsWithinOnePiece(SyntaxNode node, int start, int end)
+            {
+                switch (node)
+                {
+                    case CastExpressionSyntax:
+                        return true;
+                    case BinaryExpressionSyntax binary:
+                        // `"a" + null` is a constant too: the null piece adds nothing.
+                        int leftLength = ConstantString(binary.Left)?.Length ?? 0;
+                        return end <= leftLength || start >= leftLength;
+                    case InterpolatedStringExpressionSyntax interpolated:
+                        int pieceStart = 0;
+                        foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+                        {
+                            string? piece = content switch
+                            {
+                                InterpolatedStringTextSyntax text => text.TextToken.ValueText,
+                                InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole => ConstantString(hole.Expression),
+                                _ => null,
+                            };
+                            if (piece is null)
+                            {
+                                // Lengths unknown: count the key as spanning pieces.
+                                return false;
+                            }
+
+                            int pieceEnd = pieceStart + piece.Length;
+                            if (start >= pieceStart && end <= pieceEnd)
+                            {
+                                return true;
+                            }
+
+                            pieceStart = pieceEnd;
+                        }
+
+                        return false;
+                    default:
+                        return false;
+                }
+            }
+
+            private string? ConstantString(SyntaxNode node)
+            {
+                Optional<object?> constant = _context.SemanticModel.GetConstantValue(node, _context.CancellationToken);
+                return constant.HasValue && constant.Value is string value ? value : null;
+            }
+
+            private static bool HasMarkerOutsideKeys(string value)
+            {
+                int markers = 0;
+                for (int at = value.IndexOf(OpenAIKeyFormat.Marker, StringComparison.Ordinal); at >= 0; at = value.IndexOf(OpenAIKeyFormat.Marker, at + 1, StringComparison.Ordinal))
+                {
+                    markers++;
+                }
+
+                int keys = 0;
+                foreach (KeyMatch match in KeyScanner.Find(value.AsSpan()))
+                {
+                    keys++;
+                }
+
+                return markers > keys;
             }
         }
     }

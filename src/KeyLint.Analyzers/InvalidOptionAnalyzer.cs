@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using KeyLint.Scanning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -8,7 +9,8 @@ namespace KeyLint.Analyzers
 {
     /// <summary>
     /// KL0900: a <c>keylint.*</c> option in <c>.editorconfig</c> with a value KeyLint cannot use is
-    /// reported — once per option and value in a compilation — rather than silently ignored.
+    /// reported — once per option and value in a compilation — rather than silently ignored. A key
+    /// pasted as a value is shown redacted: the message goes to build logs.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class InvalidOptionAnalyzer : DiagnosticAnalyzer
@@ -29,7 +31,7 @@ namespace KeyLint.Analyzers
                     {
                         if (options.TryGetValue(name, out string? value) && !isValid(value.Trim()) && reported.TryAdd((name, value), true))
                         {
-                            treeContext.ReportDiagnostic(Diagnostic.Create(KeyLintDescriptors.KL0900_InvalidOption, Location.None, name, value, expected));
+                            treeContext.ReportDiagnostic(Diagnostic.Create(KeyLintDescriptors.KL0900_InvalidOption, Location.None, name, KeyRedactor.RedactAll(value), expected));
                         }
                     }
                 });

@@ -67,10 +67,10 @@ namespace KeyLint.Analyzers
 
         public string KeyVaultSecretNameFor(OpenAIKeyKind kind) => kind == OpenAIKeyKind.Admin ? AdminKeyVaultSecretName : KeyVaultSecretName;
 
-        /// <summary>Key Vault secret names: 1–127 letters, digits and dashes.</summary>
+        /// <summary>Key Vault secret names: 1–127 letters, digits and dashes, and not a key.</summary>
         public static bool IsValidKeyVaultSecretName(string value)
         {
-            if (value.Length == 0 || value.Length > 127)
+            if (value.Length == 0 || value.Length > 127 || !HoldsNoKey(value))
             {
                 return false;
             }
@@ -93,10 +93,10 @@ namespace KeyLint.Analyzers
         public static string Numbered(string name, int number, char separator)
             => number <= 1 ? name : separator == '\0' ? $"{name}{number}" : $"{name}{separator}{number}";
 
-        /// <summary>Configuration keys: sections separated by ':', each of letters, digits, '_', '-' or '.'.</summary>
+        /// <summary>Configuration keys: sections separated by ':', each of letters, digits, '_', '-' or '.'; not a key.</summary>
         public static bool IsValidConfigurationKey(string value)
         {
-            if (value.Length == 0 || value.Length > 200 || value[0] == ':' || value[value.Length - 1] == ':' || value.Contains("::"))
+            if (value.Length == 0 || value.Length > 200 || value[0] == ':' || value[value.Length - 1] == ':' || value.Contains("::") || !HoldsNoKey(value))
             {
                 return false;
             }
@@ -112,10 +112,10 @@ namespace KeyLint.Analyzers
             return true;
         }
 
-        /// <summary>Portable environment variable names: <c>[A-Za-z_][A-Za-z0-9_]*</c>.</summary>
+        /// <summary>Portable environment variable names: <c>[A-Za-z_][A-Za-z0-9_]*</c>, not a key.</summary>
         public static bool IsValidEnvironmentVariable(string value)
         {
-            if (value.Length == 0 || value.Length > 200 || char.IsDigit(value[0]))
+            if (value.Length == 0 || value.Length > 200 || char.IsDigit(value[0]) || !HoldsNoKey(value))
             {
                 return false;
             }
@@ -144,5 +144,11 @@ namespace KeyLint.Analyzers
 
         private static string Read(AnalyzerConfigOptions? options, string key, string fallback, Func<string, bool> isValid)
             => options is not null && options.TryGetValue(key, out string? value) && isValid(value.Trim()) ? value.Trim() : fallback;
+
+        /// <summary>
+        /// A key pasted where its name belongs ("configuration_key = sk-proj-…") is shaped like a
+        /// valid name, but a fix would write it into the code it is meant to clean.
+        /// </summary>
+        private static bool HoldsNoKey(string value) => !KeyScanner.ContainsKey(value.AsSpan());
     }
 }

@@ -350,21 +350,19 @@ namespace KeyLint.CodeFixes
                 editor.ReplaceNode(site.Replaced, replacement);
             }
 
-            // Const locals that were only pieces of the key ("const string prefix = …; prefix + …")
-            // would be left unused (CS0219): they go with the key.
+            // Constants that were only pieces of the key ("const string prefix = …; prefix + …"), and
+            // private fields read only here, would be left unused (CS0219, CS0414): they go with it.
             if (model is not null)
             {
-                foreach (LocalDeclarationStatementSyntax unused in ConstLocalsUsedOnlyIn(site.Replaced, model, cancellationToken))
+                foreach (SyntaxNode unused in DeclarationsUsedOnlyIn(site.Replaced, model, cancellationToken))
                 {
-                    // Its comments stay: they move to the statement that follows it.
+                    // Its comments stay: they move to the statement or member that follows it.
                     SyntaxTriviaList leading = unused.GetLeadingTrivia();
-                    StatementSyntax? next = unused.Parent is BlockSyntax block && block.Statements.IndexOf(unused) is int index && index + 1 < block.Statements.Count
-                        ? block.Statements[index + 1]
-                        : null;
+                    SyntaxNode? next = NextSibling(unused);
                     editor.RemoveNode(unused, next is null ? SyntaxRemoveOptions.KeepLeadingTrivia : SyntaxRemoveOptions.KeepNoTrivia);
                     if (next is not null)
                     {
-                        editor.ReplaceNode(next, (current, _) => current.WithLeadingTrivia(leading));
+                        editor.ReplaceNode(next, (current, _) => current.WithLeadingTrivia(MergeLeadingTrivia(leading, current.GetLeadingTrivia())));
                     }
                 }
             }
@@ -382,29 +380,86 @@ namespace KeyLint.CodeFixes
             return changed;
         }
 
-        private static IEnumerable<LocalDeclarationStatementSyntax> ConstLocalsUsedOnlyIn(ExpressionSyntax replaced, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>
+        /// The comments of a removed declaration, then those of the one that follows it: the
+        /// removed one's indentation and the follower's blank lines go, so the layout stays.
+        /// </summary>
+        private static SyntaxTriviaList MergeLeadingTrivia(SyntaxTriviaList removed, SyntaxTriviaList next)
+        {
+            int keep = removed.Count;
+            while (keep > 0 && removed[keep - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                keep--;
+            }
+
+            int skip = 0;
+            while (skip < next.Count && next[skip].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                skip++;
+            }
+
+            return SyntaxFactory.TriviaList(removed.Take(keep).Concat(next.Skip(skip)));
+        }
+
+        private static SyntaxNode? NextSibling(SyntaxNode node)
+        {
+            SyntaxNode? next = node.Parent switch
+            {
+                BlockSyntax block when block.Statements.IndexOf((StatementSyntax)node) is int index && index + 1 < block.Statements.Count => block.Statements[index + 1],
+                TypeDeclarationSyntax type when type.Members.IndexOf((MemberDeclarationSyntax)node) is int index && index + 1 < type.Members.Count => type.Members[index + 1],
+                _ => null,
+            };
+            return next;
+        }
+
+        /// <summary>
+        /// Declarations whose every read is inside <paramref name="replaced"/>, so the fix leaves them
+        /// unused: locals initialised with a constant, and private fields initialised with a constant
+        /// in a type declared in this one file. Removing them changes nothing else (a constant
+        /// initialiser has no side effects).
+        /// </summary>
+        private static IEnumerable<SyntaxNode> DeclarationsUsedOnlyIn(ExpressionSyntax replaced, SemanticModel model, CancellationToken cancellationToken)
         {
             var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             foreach (IdentifierNameSyntax identifier in replaced.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
             {
-                if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is not ILocalSymbol local || !seen.Add(local)
-                    || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
+                ISymbol? symbol = model.GetSymbolInfo(identifier, cancellationToken).Symbol;
+                if (symbol is null || !seen.Add(symbol)
+                    || symbol.DeclaringSyntaxReferences.Length != 1
+                    || symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
+                    || declarator.SyntaxTree != replaced.SyntaxTree
                     || declarator.Initializer is null
-                    || (!local.IsConst && !model.GetConstantValue(declarator.Initializer.Value, cancellationToken).HasValue)
-                    || declarator.Parent?.Parent is not LocalDeclarationStatementSyntax statement
-                    || statement.Declaration.Variables.Count != 1
-                    || statement.Parent is null)
+                    || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1 } declaration
+                    || !model.GetConstantValue(declarator.Initializer.Value, cancellationToken).HasValue)
                 {
                     continue;
                 }
 
-                bool usedElsewhere = statement.Parent.DescendantNodes().OfType<IdentifierNameSyntax>().Any(other =>
+                SyntaxNode? removable;
+                SyntaxNode? scope;
+                switch (symbol)
+                {
+                    case ILocalSymbol when declaration.Parent is LocalDeclarationStatementSyntax { Parent: SyntaxNode block } statement:
+                        removable = statement;
+                        scope = block;
+                        break;
+                    case IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsConst: true } or IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsReadOnly: true }
+                        when symbol.ContainingType.DeclaringSyntaxReferences.Length == 1
+                            && declaration.Parent is FieldDeclarationSyntax { Parent: TypeDeclarationSyntax type } field:
+                        removable = field;
+                        scope = type;
+                        break;
+                    default:
+                        continue;
+                }
+
+                bool usedElsewhere = scope.DescendantNodes().OfType<IdentifierNameSyntax>().Any(other =>
                     !replaced.Span.Contains(other.Span)
-                    && other.Identifier.ValueText == local.Name
-                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(other, cancellationToken).Symbol, local));
+                    && other.Identifier.ValueText == symbol.Name
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(other, cancellationToken).Symbol, symbol));
                 if (!usedElsewhere)
                 {
-                    yield return statement;
+                    yield return removable;
                 }
             }
         }

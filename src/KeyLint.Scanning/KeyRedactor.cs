@@ -16,6 +16,29 @@ namespace KeyLint.Scanning
         public static string Redact(ReadOnlySpan<char> text, KeyMatch match)
             => Redact(text.Slice(match.Start, match.Length), match.PrefixLength);
 
+        /// <summary>
+        /// <paramref name="text"/> with every key in it redacted; the same string when it holds no
+        /// key. For text that is echoed back to the user (an option's value, for example).
+        /// </summary>
+        public static string RedactAll(string text)
+        {
+            if (!KeyScanner.ContainsKey(text.AsSpan()))
+            {
+                return text;
+            }
+
+            var result = new System.Text.StringBuilder(text.Length);
+            int copiedUpTo = 0;
+            foreach (KeyMatch match in KeyScanner.Find(text.AsSpan()))
+            {
+                result.Append(text, copiedUpTo, match.Start - copiedUpTo);
+                result.Append(Redact(text.AsSpan(), match));
+                copiedUpTo = match.Start + match.Length;
+            }
+
+            return result.Append(text, copiedUpTo, text.Length - copiedUpTo).ToString();
+        }
+
         /// <summary>Redacts <paramref name="key"/> keeping <paramref name="prefixLength"/> leading characters.</summary>
         public static string Redact(ReadOnlySpan<char> key, int prefixLength)
         {

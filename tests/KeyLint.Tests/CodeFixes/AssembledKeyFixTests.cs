@@ -4,7 +4,7 @@ using Verify = KeyLint.Tests.KeyLintCodeFixVerifier;
 
 namespace KeyLint.Tests.CodeFixes
 {
-    /// <summary>Keys assembled from const locals: the pieces that only served the key go with it.</summary>
+    /// <summary>Keys assembled from const locals and private const fields: the pieces that only served the key go with it.</summary>
     public class AssembledKeyFixTests
     {
         [Fact]
@@ -76,6 +76,72 @@ namespace KeyLint.Tests.CodeFixes
                 """,
                 HardcodedOpenAIKeyCodeFixProvider.UseEnvironmentVariableKey,
                 KeyKinds.InCode("Admin", key).WithLocation(0));
+        }
+
+        [Fact]
+        public async Task PrivateConstFieldPiece_ShouldBeRemovedWithTheKeyAndCommentsKept()
+        {
+            string key = FakeKeys.Project();
+            await Verify.VerifyFixAsync(
+                $$"""
+                using System;
+
+                class C
+                {
+                    // The secret half.
+                    private const string Rest = "{{key.Substring(8)}}";
+
+                    // The whole key.
+                    private static readonly string Key = {|#0:"sk-proj-" + Rest|};
+
+                    public static string Get() => Key;
+                }
+                """,
+                """
+                using System;
+
+                class C
+                {
+                    // The secret half.
+                    // The whole key.
+                    private static readonly string Key = Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? throw new InvalidOperationException("The environment variable OPENAI_API_KEY is not set.");
+
+                    public static string Get() => Key;
+                }
+                """,
+                HardcodedOpenAIKeyCodeFixProvider.UseEnvironmentVariableKey,
+                KeyKinds.InCode("Project", key).WithLocation(0));
+        }
+
+        [Fact]
+        public async Task PublicConstFieldPiece_ShouldStay()
+        {
+            string key = FakeKeys.Project();
+            await Verify.VerifyFixAsync(
+                $$"""
+                using System;
+
+                class C
+                {
+                    public const string Rest = "{{key.Substring(8)}}";
+                    private static readonly string Key = {|#0:"sk-proj-" + Rest|};
+
+                    public static string Get() => Key;
+                }
+                """,
+                $$"""
+                using System;
+
+                class C
+                {
+                    public const string Rest = "{{key.Substring(8)}}";
+                    private static readonly string Key = Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? throw new InvalidOperationException("The environment variable OPENAI_API_KEY is not set.");
+
+                    public static string Get() => Key;
+                }
+                """,
+                HardcodedOpenAIKeyCodeFixProvider.UseEnvironmentVariableKey,
+                KeyKinds.InCode("Project", key).WithLocation(0));
         }
     }
 }
