@@ -7,10 +7,11 @@ namespace KeyLint.Scanning
     /// </summary>
     /// <remarks>
     /// The scan jumps from marker to marker with a vectorised <c>IndexOf</c>, so text without the
-    /// marker costs one memory-speed pass and allocates nothing. Around each marker it measures the
-    /// run of key characters once and then skips past it, so every character is visited a bounded
-    /// number of times whatever the input: time is linear, with no regular expression and no
-    /// backtracking.
+    /// marker costs one memory-speed pass and allocates nothing. Before each marker a vectorised
+    /// <c>LastIndexOf</c> looks for the run-starting <c>sk-</c> a key needs within its maximum
+    /// length; only then are characters read one by one, never more than a key's length, and the
+    /// scan resumes past them. Every character is visited a bounded number of times whatever the
+    /// input: time is linear, with no regular expression and no backtracking.
     /// </remarks>
     public static class KeyScanner
     {
@@ -75,27 +76,27 @@ namespace KeyLint.Scanning
 
                 int markerIndex = _position + found;
 
-                // The run of key characters around the marker: a key is a whole run, never part of one.
-                // The walk left stops after MaxKeyLength characters: a longer run is no key, and the
-                // bound keeps the walk from re-reading text that an earlier run already covered.
-                int start = markerIndex;
-                int leftLimit = Math.Max(_position, markerIndex - OpenAIKeyFormat.MaxKeyLength - 1);
-                while (start > leftLimit && OpenAIKeyFormat.IsKeyChar(_text[start - 1]))
+                // A key is a whole run of key characters that starts with "sk-" at most MaxKeyLength
+                // characters before its marker. A vectorised search for that "sk-" rules out most
+                // markers (long runs, repeated markers) without reading their characters one by one.
+                int start = FindKeyStart(markerIndex);
+                if (start < 0)
                 {
-                    start--;
+                    _position = markerIndex + 1;
+                    continue;
                 }
 
-                bool runStartsHere = start == 0 || !OpenAIKeyFormat.IsKeyChar(_text[start - 1]);
-
+                // The run ends where key characters do; past MaxKeyLength it is no key, and the walk
+                // stops there: a later marker in the same run is ruled out by its glued "sk-".
                 int end = markerIndex + marker.Length;
-                while (end < _text.Length && OpenAIKeyFormat.IsKeyChar(_text[end]))
+                int rightLimit = Math.Min(_text.Length, start + OpenAIKeyFormat.MaxKeyLength + 1);
+                while (end < rightLimit && OpenAIKeyFormat.IsKeyChar(_text[end]))
                 {
                     end++;
                 }
 
                 _position = end;
-                if (runStartsHere
-                    && OpenAIKeyFormat.TryClassify(_text.Slice(start, end - start), out OpenAIKeyKind kind, out int prefixLength))
+                if (OpenAIKeyFormat.TryClassify(_text.Slice(start, end - start), out OpenAIKeyKind kind, out int prefixLength))
                 {
                     Current = new KeyMatch(start, end - start, kind, prefixLength);
                     return true;
@@ -103,6 +104,45 @@ namespace KeyLint.Scanning
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Where the run holding the marker at <paramref name="markerIndex"/> starts, when it starts
+        /// with "sk-" close enough for a key; otherwise -1.
+        /// </summary>
+        private int FindKeyStart(int markerIndex)
+        {
+            ReadOnlySpan<char> keyStart = OpenAIKeyFormat.KeyStart.AsSpan();
+            int windowStart = Math.Max(_position, markerIndex - OpenAIKeyFormat.MaxKeyLength);
+            ReadOnlySpan<char> window = _text.Slice(windowStart, markerIndex - windowStart);
+            int searchEnd = window.Length;
+            while (true)
+            {
+                int found = window.Slice(0, searchEnd).LastIndexOf(keyStart);
+                if (found < 0)
+                {
+                    return -1;
+                }
+
+                int candidate = windowStart + found;
+                if (candidate == 0 || !OpenAIKeyFormat.IsKeyChar(_text[candidate - 1]))
+                {
+                    // The last "sk-" that starts a run: the marker's run starts there if nothing
+                    // but key characters lies between them.
+                    for (int i = candidate + keyStart.Length; i < markerIndex; i++)
+                    {
+                        if (!OpenAIKeyFormat.IsKeyChar(_text[i]))
+                        {
+                            return -1;
+                        }
+                    }
+
+                    return candidate;
+                }
+
+                // "sk-" glued to what precedes it: an earlier one may still start the run.
+                searchEnd = found + keyStart.Length - 1;
+            }
         }
     }
 }
