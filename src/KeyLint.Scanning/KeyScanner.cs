@@ -50,6 +50,7 @@ namespace KeyLint.Scanning
     {
         private readonly ReadOnlySpan<char> _text;
         private int _position;
+        private long _steps;
 
         internal KeyMatchEnumerator(ReadOnlySpan<char> text)
         {
@@ -60,6 +61,12 @@ namespace KeyLint.Scanning
 
         public KeyMatch Current { get; private set; }
 
+        /// <summary>
+        /// The characters read so far, by the searches and walks alike: the property tests' measure
+        /// of work (linear in the input), which a stopwatch would give only noisily.
+        /// </summary>
+        internal long Steps => _steps;
+
         public KeyMatchEnumerator GetEnumerator() => this;
 
         public bool MoveNext()
@@ -68,6 +75,7 @@ namespace KeyLint.Scanning
             while (_position < _text.Length)
             {
                 int found = _text.Slice(_position).IndexOf(marker);
+                _steps += found < 0 ? _text.Length - _position : found + marker.Length;
                 if (found < 0)
                 {
                     _position = _text.Length;
@@ -95,8 +103,9 @@ namespace KeyLint.Scanning
                     end++;
                 }
 
+                _steps += end - markerIndex - marker.Length + 1;
                 _position = end;
-                if (OpenAIKeyFormat.TryClassify(_text.Slice(start, end - start), out OpenAIKeyKind kind, out int prefixLength))
+                if (OpenAIKeyFormat.TryClassify(_text.Slice(start, end - start), out OpenAIKeyKind kind, out int prefixLength, ref _steps))
                 {
                     Current = new KeyMatch(start, end - start, kind, prefixLength);
                     return true;
@@ -119,6 +128,7 @@ namespace KeyLint.Scanning
             while (true)
             {
                 int found = window.Slice(0, searchEnd).LastIndexOf(keyStart);
+                _steps += found < 0 ? searchEnd : searchEnd - found;
                 if (found < 0)
                 {
                     return -1;
@@ -129,6 +139,7 @@ namespace KeyLint.Scanning
                 {
                     // The last "sk-" that starts a run: the marker's run starts there if nothing
                     // but key characters lies between them.
+                    _steps += markerIndex - candidate;
                     for (int i = candidate + keyStart.Length; i < markerIndex; i++)
                     {
                         if (!OpenAIKeyFormat.IsKeyChar(_text[i]))

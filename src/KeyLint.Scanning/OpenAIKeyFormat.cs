@@ -49,6 +49,16 @@ namespace KeyLint.Scanning
         /// <returns>True with the key's kind and the length of its non-secret prefix.</returns>
         public static bool TryClassify(ReadOnlySpan<char> run, out OpenAIKeyKind kind, out int prefixLength)
         {
+            long steps = 0;
+            return TryClassify(run, out kind, out prefixLength, ref steps);
+        }
+
+        /// <summary>
+        /// <see cref="TryClassify(ReadOnlySpan{char}, out OpenAIKeyKind, out int)"/>, adding to
+        /// <paramref name="steps"/> the characters it reads (the tests' measure of work).
+        /// </summary>
+        internal static bool TryClassify(ReadOnlySpan<char> run, out OpenAIKeyKind kind, out int prefixLength, ref long steps)
+        {
             kind = default;
             prefixLength = 0;
             if (run.Length > MaxKeyLength || !run.StartsWith(KeyStart.AsSpan(), StringComparison.Ordinal))
@@ -63,13 +73,14 @@ namespace KeyLint.Scanning
             while (searchFrom < run.Length)
             {
                 int found = run.Slice(searchFrom).IndexOf(marker);
+                steps += found < 0 ? run.Length - searchFrom : found + marker.Length;
                 if (found < 0)
                 {
                     return false;
                 }
 
                 int markerIndex = searchFrom + found;
-                if (TryClassifySplit(run, markerIndex, out kind, out prefixLength))
+                if (TryClassifySplit(run, markerIndex, out kind, out prefixLength, ref steps))
                 {
                     return true;
                 }
@@ -80,7 +91,7 @@ namespace KeyLint.Scanning
             return false;
         }
 
-        private static bool TryClassifySplit(ReadOnlySpan<char> run, int markerIndex, out OpenAIKeyKind kind, out int prefixLength)
+        private static bool TryClassifySplit(ReadOnlySpan<char> run, int markerIndex, out OpenAIKeyKind kind, out int prefixLength, ref long steps)
         {
             ReadOnlySpan<char> body = run.Slice(KeyStart.Length, markerIndex - KeyStart.Length);
             ReadOnlySpan<char> tail = run.Slice(markerIndex + Marker.Length);
@@ -105,7 +116,7 @@ namespace KeyLint.Scanning
                 kind = OpenAIKeyKind.LegacyNone;
                 prefixLength = KeyStart.Length + NoneWord.Length;
             }
-            else if (IsNamedServiceBody(body, tail))
+            else if (IsNamedServiceBody(body, tail, ref steps))
             {
                 kind = OpenAIKeyKind.NamedService;
                 prefixLength = KeyStart.Length + body.Length - ShortSegmentLength;
@@ -116,30 +127,38 @@ namespace KeyLint.Scanning
                 prefixLength = KeyStart.Length;
             }
 
-            if (IsRandomPair(run.Slice(prefixLength, markerIndex - prefixLength), tail))
+            if (IsRandomPair(run.Slice(prefixLength, markerIndex - prefixLength), tail, ref steps))
             {
                 return true;
             }
 
             // A named service key may be named after a prefix word: "sk-admin-dashboard-<20>T3BlbkFJ<20>".
-            if (kind != OpenAIKeyKind.NamedService && kind != OpenAIKeyKind.LegacyUser && IsNamedServiceBody(body, tail))
+            if (kind != OpenAIKeyKind.NamedService && kind != OpenAIKeyKind.LegacyUser && IsNamedServiceBody(body, tail, ref steps))
             {
                 kind = OpenAIKeyKind.NamedService;
                 prefixLength = KeyStart.Length + body.Length - ShortSegmentLength;
-                return IsRandomPair(run.Slice(prefixLength, markerIndex - prefixLength), tail);
+                return IsRandomPair(run.Slice(prefixLength, markerIndex - prefixLength), tail, ref steps);
             }
 
             return false;
         }
 
-        private static bool IsRandomPair(ReadOnlySpan<char> head, ReadOnlySpan<char> tail)
-            => HaveSimilarLengths(head.Length, tail.Length) && LooksRandom(head) && LooksRandom(tail);
+        private static bool IsRandomPair(ReadOnlySpan<char> head, ReadOnlySpan<char> tail, ref long steps)
+        {
+            if (!HaveSimilarLengths(head.Length, tail.Length))
+            {
+                return false;
+            }
+
+            steps += head.Length + tail.Length;
+            return LooksRandom(head) && LooksRandom(tail);
+        }
 
         private static bool StartsWithWord(ReadOnlySpan<char> body, string word)
             => body.StartsWith(word.AsSpan(), StringComparison.Ordinal);
 
         /// <summary><c>&lt;name&gt;-&lt;20 alphanumerics&gt;</c> before the marker and 20 after it.</summary>
-        private static bool IsNamedServiceBody(ReadOnlySpan<char> body, ReadOnlySpan<char> tail)
+        private static bool IsNamedServiceBody(ReadOnlySpan<char> body, ReadOnlySpan<char> tail, ref long steps)
         {
             int nameLength = body.Length - ShortSegmentLength - 1;
             if (tail.Length != ShortSegmentLength || nameLength < 1 || nameLength > MaxServiceNameLength || body[nameLength] != '-')
@@ -147,6 +166,7 @@ namespace KeyLint.Scanning
                 return false;
             }
 
+            steps += body.Length + tail.Length;
             for (int i = 0; i < nameLength; i++)
             {
                 char c = body[i];

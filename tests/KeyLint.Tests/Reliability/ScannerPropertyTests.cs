@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using CsCheck;
 using KeyLint.Scanning;
+using Xunit.Abstractions;
 
 namespace KeyLint.Tests.Reliability
 {
@@ -19,6 +20,10 @@ namespace KeyLint.Tests.Reliability
     /// </remarks>
     public class ScannerPropertyTests
     {
+        private readonly ITestOutputHelper _output;
+
+        public ScannerPropertyTests(ITestOutputHelper output) => _output = output;
+
         private const string Marker = FakeKeys.Marker;
 
         /// <summary>The shortest possible key: "sk-" + 16 + marker + 16. Shorter runs can never be keys.</summary>
@@ -271,14 +276,9 @@ namespace KeyLint.Tests.Reliability
 
         /// <summary>
         /// Adversarial shapes at two sizes. Results are exact at both sizes, and twice the input gives
-        /// exactly twice the keys.
+        /// exactly twice the keys. Work is counted, not timed, in
+        /// <see cref="AdversarialInput_ShouldTakeLinearWork"/>.
         /// </summary>
-        /// <remarks>
-        /// Work is not measured. The public API offers no honest step counter: <see cref="KeyScanner.Find"/>
-        /// reads a <see cref="ReadOnlySpan{T}"/>, whose reads cannot be observed from outside, and the
-        /// scanner keeps no counter of its own. A stopwatch would measure the machine, not the
-        /// algorithm, so only results are asserted here; bench/KeyLint.Benchmarks measures time.
-        /// </remarks>
         [Theory]
         [InlineData("MarkerRun")]
         [InlineData("MarkersSpaced")]
@@ -310,6 +310,46 @@ namespace KeyLint.Tests.Reliability
                 ReferenceScanner.Scanner(text1).Concat(ReferenceScanner.Scanner(text1).Select(m => new KeyMatch(m.Start + text1.Length, m.Length, m.Kind, m.PrefixLength))),
                 ReferenceScanner.Scanner(text2));
         }
+
+        /// <summary>
+        /// Work, counted as the characters the scanner reads (<see cref="KeyMatchEnumerator.Steps"/>:
+        /// its vectorised searches, walks and classification alike), not timed: on every adversarial
+        /// shape it reads each character a small bounded number of times, and doubling the input at
+        /// most doubles the work (2.2× allowed for the edges).
+        /// </summary>
+        [Theory]
+        [InlineData("MarkerRun")]
+        [InlineData("MarkersSpaced")]
+        [InlineData("PrefixAndMarkerRun")]
+        [InlineData("KeysSpaced")]
+        [InlineData("KeysGluedPairwise")]
+        [InlineData("LongRunThenKey")]
+        [InlineData("PlaceholderKeys")]
+        [InlineData("MaximalRunsWithMarkers")]
+        [InlineData("KeyCharsRun")]
+        public void AdversarialInput_ShouldTakeLinearWork(string shape)
+        {
+            static long Steps(string text)
+            {
+                KeyMatchEnumerator matches = KeyScanner.Find(text.AsSpan());
+                while (matches.MoveNext())
+                {
+                }
+
+                return matches.Steps;
+            }
+
+            string text1 = Adversarial(shape).Text;
+            string text2 = text1 + text1;
+            long steps1 = Steps(text1);
+            long steps2 = Steps(text2);
+            _output.WriteLine($"{shape}: {steps1:N0} steps for {text1.Length:N0} characters, {steps2:N0} for {text2.Length:N0}");
+            Assert.InRange(steps1, text1.Length, MaxStepsPerCharacter * text1.Length);
+            Assert.InRange(steps2, text2.Length, (long)(2.2 * steps1));
+        }
+
+        /// <summary>How many times the scanner may read each character of its input, at most.</summary>
+        private const int MaxStepsPerCharacter = 4;
 
         /// <summary>The scanner documents that it allocates nothing: checked on the adversarial shapes.</summary>
         [Fact]
