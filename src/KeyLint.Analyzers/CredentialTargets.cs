@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -23,7 +24,44 @@ namespace KeyLint.Analyzers
             HasSemanticKernelConnectors = compilation.ReferencedAssemblyNames.Any(a => IsSemanticKernelConnector(a.Name));
             AuthenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
             HttpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
+            ConstructorTypeNames = CredentialSites.ConstructorTypeNames(this);
+            var triggers = ImmutableArray.CreateBuilder<string>();
+            if (WatchesConstructors)
+            {
+                triggers.Add("Client");
+                triggers.Add("Credential");
+                triggers.AddRange(ConstructorTypeNames.Where(n => n.IndexOf("Client", StringComparison.Ordinal) < 0 && n.IndexOf("Credential", StringComparison.Ordinal) < 0));
+            }
+
+            if (WatchesInvocations)
+            {
+                triggers.Add(SemanticKernelMethodWord);
+            }
+
+            if (WatchesAssignments)
+            {
+                triggers.Add(ApiKeyProperty);
+            }
+
+            TextTriggers = triggers.ToImmutable();
         }
+
+        /// <summary>Every Semantic Kernel connector method that takes an API key names OpenAI (<c>AddOpenAIChatCompletion</c>, <c>AddAzureOpenAI…</c>).</summary>
+        private const string SemanticKernelMethodWord = "OpenAI";
+
+        private const string ApiKeyProperty = "ApiKey";
+
+        /// <summary>The names of the types whose constructors take a watched credential.</summary>
+        public ImmutableHashSet<string> ConstructorTypeNames { get; }
+
+        /// <summary>The texts a file must contain to hold a watched call (searched for first, vectorised).</summary>
+        public ImmutableArray<string> TextTriggers { get; }
+
+        /// <summary>Whether an identifier may name a watched API (the semantic model decides for sure).</summary>
+        public bool IsWatchedName(string name)
+            => (WatchesConstructors && ConstructorTypeNames.Contains(name))
+                || (WatchesInvocations && name.IndexOf(SemanticKernelMethodWord, StringComparison.Ordinal) >= 0)
+                || (WatchesAssignments && name == ApiKeyProperty);
 
         /// <summary><c>new AuthenticationHeaderValue("Bearer", token)</c>: how code calls OpenAI's REST API without a client library.</summary>
         public INamedTypeSymbol? AuthenticationHeaderValue { get; }

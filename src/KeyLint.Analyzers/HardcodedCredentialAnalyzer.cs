@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -8,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace KeyLint.Analyzers
 {
@@ -21,7 +23,8 @@ namespace KeyLint.Analyzers
     /// <c>AzureKeyCredential</c> passed to <c>AzureOpenAIClient</c>, Semantic Kernel's OpenAI and Azure
     /// OpenAI connector methods (<c>apiKey</c>), and Betalgo's <c>OpenAIOptions.ApiKey</c>. The types are
     /// resolved once per compilation; a compilation that references none of these libraries gets no
-    /// callback at all. Keys that KL0001–KL0004 already report are not reported again, and empty
+    /// callback for them. Text first: only the calls and assignments whose text names a watched API
+    /// are bound (<see cref="CredentialSites"/>). Keys that KL0001–KL0004 already report are not reported again, and empty
     /// strings are not credentials. Placeholders such as "your-api-key" are reported: they mark a
     /// code path that sends a constant credential.
     /// </remarks>
@@ -47,31 +50,71 @@ namespace KeyLint.Analyzers
                     start.RegisterSemanticModelAction(c => BearerTokens.Analyze(c, targets));
                 }
 
-                if (targets.IsEmpty)
+                if (!targets.IsEmpty)
                 {
-                    return;
-                }
-
-                if (targets.WatchesConstructors)
-                {
-                    start.RegisterOperationAction(c => AnalyzeObjectCreation(c, targets), OperationKind.ObjectCreation);
-                }
-
-                if (targets.WatchesInvocations)
-                {
-                    start.RegisterOperationAction(c => AnalyzeInvocation(c, targets), OperationKind.Invocation);
-                }
-
-                if (targets.WatchesAssignments)
-                {
-                    start.RegisterOperationAction(c => AnalyzeAssignment(c, targets), OperationKind.SimpleAssignment);
+                    // Text first too: no operation actions, which would make the driver build the
+                    // operation tree of every method body in the compilation (a large share of the
+                    // build's analysis time). Only the calls that name a watched API are bound.
+                    start.RegisterSemanticModelAction(c => AnalyzeCredentialSites(c, targets));
                 }
             });
         }
 
-        private static void AnalyzeObjectCreation(OperationAnalysisContext context, CredentialTargets targets)
+        private static void AnalyzeCredentialSites(SemanticModelAnalysisContext context, CredentialTargets targets)
         {
-            var creation = (IObjectCreationOperation)context.Operation;
+            var reported = new HashSet<TextSpan>();
+            var report = new CredentialReport(
+                diagnostic =>
+                {
+                    // Nested sites (an AzureKeyCredential inside an AzureOpenAIClient) are analysed from both.
+                    if (reported.Add(diagnostic.Location.SourceSpan))
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
+                },
+                context.CancellationToken);
+            foreach (SyntaxNode site in CredentialSites.Find(context.SemanticModel.SyntaxTree, targets, context.CancellationToken))
+            {
+                IOperation? root = context.SemanticModel.GetOperation(site, context.CancellationToken);
+                if (root is null)
+                {
+                    continue;
+                }
+
+                foreach (IOperation operation in root.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IObjectCreationOperation creation when targets.WatchesConstructors:
+                            AnalyzeObjectCreation(creation, targets, report);
+                            break;
+                        case IInvocationOperation invocation when targets.WatchesInvocations:
+                            AnalyzeInvocation(invocation, report);
+                            break;
+                        case ISimpleAssignmentOperation assignment when targets.WatchesAssignments:
+                            AnalyzeAssignment(assignment, targets, report);
+                            break;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Where a site's diagnostics go.</summary>
+        private readonly struct CredentialReport
+        {
+            public CredentialReport(Action<Diagnostic> report, CancellationToken cancellationToken)
+            {
+                Report = report;
+                CancellationToken = cancellationToken;
+            }
+
+            public Action<Diagnostic> Report { get; }
+
+            public CancellationToken CancellationToken { get; }
+        }
+
+        private static void AnalyzeObjectCreation(IObjectCreationOperation creation, CredentialTargets targets, CredentialReport context)
+        {
             IMethodSymbol? constructor = creation.Constructor;
             INamedTypeSymbol? type = constructor?.ContainingType;
             if (constructor is null || type is null)
@@ -97,9 +140,8 @@ namespace KeyLint.Analyzers
             }
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, CredentialTargets targets)
+        private static void AnalyzeInvocation(IInvocationOperation invocation, CredentialReport context)
         {
-            var invocation = (IInvocationOperation)context.Operation;
             IMethodSymbol method = invocation.TargetMethod;
             if (!CredentialTargets.IsSemanticKernelConnector(method.ContainingAssembly?.Name ?? string.Empty))
             {
@@ -110,9 +152,8 @@ namespace KeyLint.Analyzers
             ReportConstantArgument(context, invocation.Arguments, "apiKey", method.Name, isAzure ? AzureService : OpenAIService);
         }
 
-        private static void AnalyzeAssignment(OperationAnalysisContext context, CredentialTargets targets)
+        private static void AnalyzeAssignment(ISimpleAssignmentOperation assignment, CredentialTargets targets, CredentialReport context)
         {
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "ApiKey" } property }
                 && SymbolEqualityComparer.Default.Equals(property.ContainingType, targets.BetalgoOptions))
             {
@@ -133,7 +174,7 @@ namespace KeyLint.Analyzers
                 && SymbolEqualityComparer.Default.Equals(created, type);
         }
 
-        private static void ReportConstantArgument(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, string parameterName, string apiName, string service)
+        private static void ReportConstantArgument(CredentialReport context, ImmutableArray<IArgumentOperation> arguments, string parameterName, string apiName, string service)
         {
             foreach (IArgumentOperation argument in arguments)
             {
@@ -144,12 +185,12 @@ namespace KeyLint.Analyzers
             }
         }
 
-        private static void ReportIfConstant(OperationAnalysisContext context, IOperation value, string what, string service)
+        private static void ReportIfConstant(CredentialReport context, IOperation value, string what, string service)
         {
             Diagnostic? diagnostic = CreateIfConstant(value, what, service, context.CancellationToken);
             if (diagnostic is not null)
             {
-                context.ReportDiagnostic(diagnostic);
+                context.Report(diagnostic);
             }
         }
 

@@ -87,6 +87,59 @@ namespace KeyLint.Tests.Analyzers
             await VerifyAsync(source, Credential(0, what));
         }
 
+        /// <summary>
+        /// The ways a watched call can be written: KL0007 finds calls by the names they spell, then
+        /// binds only those, so every spelling of the name must lead to the call.
+        /// </summary>
+        [Theory]
+        [InlineData("ImportedName", "void M() { var chat = new ChatClient(\"gpt-4o\", {|#0:\"your-api-key\"|}); }", "ChatClient (apiKey)")]
+        [InlineData("GlobalQualified", "void M() { var chat = new global::OpenAI.Chat.ChatClient(\"gpt-4o\", {|#0:\"your-api-key\"|}); }", "ChatClient (apiKey)")]
+        [InlineData("TargetTypedLocal", "void M() { ChatClient chat = new(\"gpt-4o\", {|#0:\"your-api-key\"|}); }", "ChatClient (apiKey)")]
+        [InlineData("TargetTypedField", "private readonly ChatClient _chat = new(\"gpt-4o\", {|#0:\"your-api-key\"|});", "ChatClient (apiKey)")]
+        [InlineData("TargetTypedProperty", "public ChatClient Chat { get; } = new(\"gpt-4o\", {|#0:\"your-api-key\"|});", "ChatClient (apiKey)")]
+        [InlineData("TargetTypedCredential", "void M() { var client = new OpenAIClient(new ApiKeyCredential({|#0:\"your-api-key\"|})); }", "ApiKeyCredential (key)")]
+        [InlineData("ExpressionBodied", "OpenAIClient Create() => new OpenAIClient({|#0:\"your-api-key\"|});", "OpenAIClient (apiKey)")]
+        [InlineData("InLambda", "System.Func<OpenAIClient> Factory = () => new OpenAIClient({|#0:\"your-api-key\"|});", "OpenAIClient (apiKey)")]
+        [InlineData("MemberAssignment", "void M() { var options = new Betalgo.Ranul.OpenAI.OpenAIOptions(); options.ApiKey = {|#0:\"your-api-key\"|}; }", "OpenAIOptions.ApiKey")]
+        [InlineData("ExtensionCalledStatically", "void M(IKernelBuilder builder) { OpenAIKernelBuilderExtensions.AddOpenAIChatCompletion(builder, \"gpt-4o\", {|#0:\"your-api-key\"|}); }", "AddOpenAIChatCompletion (apiKey)")]
+        public async Task EverySpellingOfACall_ShouldBeFound(string shape, string member, string what)
+        {
+            _ = shape;
+            string source = $$"""
+                using System.ClientModel;
+                using Microsoft.SemanticKernel;
+                using OpenAI;
+                using OpenAI.Chat;
+
+                class C
+                {
+                    {{member}}
+                }
+                """;
+            await VerifyAsync(source, Credential(0, what));
+        }
+
+        /// <summary>Names that only look like a watched API are not bound, and nothing is reported.</summary>
+        [Fact]
+        public async Task LookAlikeNames_ShouldNotReport()
+        {
+            await VerifyAsync("""
+                class ChatClient { public ChatClient(string model, string apiKey) { } }
+
+                class C
+                {
+                    private readonly System.Net.Http.HttpClient _http = new();
+                    public string ApiKey { get; set; } = "";
+
+                    void M()
+                    {
+                        var chat = new ChatClient("gpt-4o", "your-api-key");
+                        ApiKey = "your-api-key";
+                    }
+                }
+                """);
+        }
+
         [Theory]
         [MemberData(nameof(Apis))]
         public async Task NonConstantCredential_ShouldNotReport(string api, string call, string what)

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace KeyLint.Analyzers
+{
+    /// <summary>
+    /// KL0007's text-first search: the nodes of a file that may pass a credential to a watched API,
+    /// found from the names they must spell — a client type (<c>ChatClient</c>, <c>AzureOpenAIClient</c>),
+    /// a credential type, a Semantic Kernel method (<c>AddOpenAIChatCompletion</c>) or <c>ApiKey</c>.
+    /// A file that spells none of them costs a few vectorised searches and no binding.
+    /// </summary>
+    internal static class CredentialSites
+    {
+        /// <summary>The client types of each OpenAI SDK assembly, listed once per assembly symbol.</summary>
+        private static readonly ConditionalWeakTable<IAssemblySymbol, ImmutableHashSet<string>> s_clientTypeNames = new ConditionalWeakTable<IAssemblySymbol, ImmutableHashSet<string>>();
+
+        /// <summary>The watched type names of a compilation: every name a watched constructor call spells.</summary>
+        public static ImmutableHashSet<string> ConstructorTypeNames(CredentialTargets targets)
+        {
+            ImmutableHashSet<string> names = targets.OpenAIAssembly is null
+                ? ImmutableHashSet<string>.Empty
+                : s_clientTypeNames.GetValue(targets.OpenAIAssembly, ClientTypeNames);
+            if (targets.ApiKeyCredential is not null)
+            {
+                names = names.Add(targets.ApiKeyCredential.Name);
+            }
+
+            if (targets.AzureKeyCredential is not null && targets.AzureOpenAIClient is not null)
+            {
+                names = names.Add(targets.AzureKeyCredential.Name).Add(targets.AzureOpenAIClient.Name);
+            }
+
+            return names;
+        }
+
+        private static ImmutableHashSet<string> ClientTypeNames(IAssemblySymbol assembly)
+        {
+            var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            var namespaces = new Stack<INamespaceSymbol>();
+            namespaces.Push(assembly.GlobalNamespace);
+            while (namespaces.Count > 0)
+            {
+                INamespaceSymbol current = namespaces.Pop();
+                foreach (INamespaceSymbol nested in current.GetNamespaceMembers())
+                {
+                    namespaces.Push(nested);
+                }
+
+                foreach (INamedTypeSymbol type in current.GetTypeMembers())
+                {
+                    if (type.DeclaredAccessibility == Accessibility.Public && type.Name.EndsWith("Client", StringComparison.Ordinal))
+                    {
+                        names.Add(type.Name);
+                    }
+                }
+            }
+
+            return names.ToImmutable();
+        }
+
+        /// <summary>
+        /// The smallest nodes to bind for each watched name in <paramref name="tree"/>: the object
+        /// creation, invocation or assignment that spells it, or the target-typed <c>new(…)</c>
+        /// initialisers of a declaration whose type spells it. A node may be returned twice.
+        /// </summary>
+        public static IEnumerable<SyntaxNode> Find(SyntaxTree tree, CredentialTargets targets, CancellationToken cancellationToken)
+        {
+            SourceText text = tree.GetText(cancellationToken);
+            SyntaxNode? root = null;
+            foreach (string trigger in targets.TextTriggers)
+            {
+                for (int found = SourceTextSearch.IndexOf(text, trigger, 0, StringComparison.Ordinal);
+                    found >= 0;
+                    found = SourceTextSearch.IndexOf(text, trigger, found + trigger.Length, StringComparison.Ordinal))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    root ??= tree.GetRoot(cancellationToken);
+                    SyntaxToken token = root.FindToken(found);
+                    if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(found) || !targets.IsWatchedName(token.ValueText)
+                        || token.Parent is not SimpleNameSyntax name)
+                    {
+                        continue;
+                    }
+
+                    foreach (SyntaxNode site in SitesOf(name))
+                    {
+                        yield return site;
+                    }
+                }
+            }
+        }
+
+        private static IEnumerable<SyntaxNode> SitesOf(SimpleNameSyntax name)
+        {
+            // The name as written, qualified or not: OpenAI.Chat.ChatClient, global::…, x.AddOpenAI….
+            SyntaxNode written = name;
+            while (written.Parent is QualifiedNameSyntax qualified && qualified.Right == written
+                || written.Parent is AliasQualifiedNameSyntax aliasQualified && aliasQualified.Name == written
+                || written.Parent is MemberAccessExpressionSyntax access && access.Name == written)
+            {
+                written = written.Parent;
+            }
+
+            switch (written.Parent)
+            {
+                case ObjectCreationExpressionSyntax creation when creation.Type == written:
+                    yield return creation;
+                    break;
+                case InvocationExpressionSyntax invocation when invocation.Expression == written:
+                    yield return invocation;
+                    break;
+                case AssignmentExpressionSyntax assignment when assignment.Left == written:
+                    yield return assignment;
+                    break;
+                case VariableDeclarationSyntax declaration when declaration.Type == written:
+                    foreach (VariableDeclaratorSyntax declarator in declaration.Variables)
+                    {
+                        if (declarator.Initializer?.Value is ImplicitObjectCreationExpressionSyntax implicitCreation)
+                        {
+                            yield return implicitCreation;
+                        }
+                    }
+
+                    break;
+                case PropertyDeclarationSyntax property when property.Type == written
+                    && property.Initializer?.Value is ImplicitObjectCreationExpressionSyntax implicitCreation:
+                    yield return implicitCreation;
+                    break;
+            }
+        }
+    }
+}
