@@ -50,12 +50,19 @@ namespace KeyLint.Scanning
     {
         private readonly ReadOnlySpan<char> _text;
         private int _position;
+
+        /// <summary>
+        /// No "sk-" before this position can start the run of a later marker: a search that found
+        /// none need not be repeated for the next marker of the same run (repeated markers).
+        /// </summary>
+        private int _noKeyStartBefore;
         private long _steps;
 
         internal KeyMatchEnumerator(ReadOnlySpan<char> text)
         {
             _text = text;
             _position = 0;
+            _noKeyStartBefore = 0;
             Current = default;
         }
 
@@ -90,6 +97,7 @@ namespace KeyLint.Scanning
                 int start = FindKeyStart(markerIndex);
                 if (start < 0)
                 {
+                    _noKeyStartBefore = markerIndex;
                     _position = markerIndex + 1;
                     continue;
                 }
@@ -122,7 +130,9 @@ namespace KeyLint.Scanning
         private int FindKeyStart(int markerIndex)
         {
             ReadOnlySpan<char> keyStart = OpenAIKeyFormat.KeyStart.AsSpan();
-            int windowStart = Math.Max(_position, markerIndex - OpenAIKeyFormat.MaxKeyLength);
+            // Before _noKeyStartBefore every "sk-" is glued to a preceding character or cut off from
+            // the marker by a non-key character (the text says so whatever the marker): skip it.
+            int windowStart = Math.Max(Math.Max(_position, _noKeyStartBefore), markerIndex - OpenAIKeyFormat.MaxKeyLength);
             ReadOnlySpan<char> window = _text.Slice(windowStart, markerIndex - windowStart);
             int searchEnd = window.Length;
             while (true)
