@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using KeyLint.Scanning;
 using Microsoft.CodeAnalysis;
@@ -20,6 +21,8 @@ namespace KeyLint.Analyzers
     {
         private const string Bearer = "Bearer";
 
+        private static readonly ImmutableArray<string> s_bearer = ImmutableArray.Create(Bearer);
+
         public static void Analyze(SemanticModelAnalysisContext context, CredentialTargets targets)
         {
             SyntaxTree tree = context.SemanticModel.SyntaxTree;
@@ -30,25 +33,24 @@ namespace KeyLint.Analyzers
             }
 
             SyntaxNode? root = null;
-            int from = 0;
-            while (true)
+            int examinedUpTo = 0;
+            using var search = new SourceTextSearch(text, s_bearer, StringComparison.OrdinalIgnoreCase);
+            while (search.MoveNext(context.CancellationToken))
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                int found = SourceTextSearch.IndexOf(text, Bearer, from, StringComparison.OrdinalIgnoreCase);
-                if (found < 0)
+                if (search.Position < examinedUpTo)
                 {
-                    return;
+                    continue;
                 }
 
-                from = found + Bearer.Length;
+                context.CancellationToken.ThrowIfCancellationRequested();
                 root ??= tree.GetRoot(context.CancellationToken);
-                SyntaxToken token = root.FindToken(found);
+                SyntaxToken token = root.FindToken(search.Position);
                 if (!token.IsKind(SyntaxKind.StringLiteralToken) && !token.IsKind(SyntaxKind.InterpolatedStringTextToken))
                 {
                     continue;
                 }
 
-                from = Math.Max(from, token.Span.End);
+                examinedUpTo = token.Span.End;
                 Diagnostic? diagnostic = Check(token, context.SemanticModel, targets, context);
                 if (diagnostic is not null)
                 {

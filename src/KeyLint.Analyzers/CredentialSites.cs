@@ -68,34 +68,69 @@ namespace KeyLint.Analyzers
         /// <summary>
         /// The smallest nodes to bind for each watched name in <paramref name="tree"/>: the object
         /// creation, invocation or assignment that spells it, or the target-typed <c>new(…)</c>
-        /// initialisers of a declaration whose type spells it. A node may be returned twice.
+        /// initialisers of a declaration whose type spells it. Null when there is none (the common
+        /// case: nothing is allocated). A node may be listed twice.
         /// </summary>
-        public static IEnumerable<SyntaxNode> Find(SyntaxTree tree, CredentialTargets targets, CancellationToken cancellationToken)
+        public static List<SyntaxNode>? Find(SyntaxTree tree, CredentialTargets targets, CancellationToken cancellationToken)
         {
             SourceText text = tree.GetText(cancellationToken);
             SyntaxNode? root = null;
-            foreach (string trigger in targets.TextTriggers)
+            List<SyntaxNode>? sites = null;
+            using var search = new SourceTextSearch(text, targets.TextTriggers, StringComparison.Ordinal);
+            while (search.MoveNext(cancellationToken))
             {
-                for (int found = SourceTextSearch.IndexOf(text, trigger, 0, StringComparison.Ordinal);
-                    found >= 0;
-                    found = SourceTextSearch.IndexOf(text, trigger, found + trigger.Length, StringComparison.Ordinal))
+                // Most occurrences are other names (HttpClient, TokenCredential): read the identifier
+                // from the loaded text and ask the syntax tree only about watched names.
+                if (IdentifierAround(search.Chunk, search.Position - search.ChunkStart, search.ChunkStart == 0, search.IsLastChunk) is (int start, int length)
+                    && !targets.IsWatchedName(search.Chunk.Slice(start, length)))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    root ??= tree.GetRoot(cancellationToken);
-                    SyntaxToken token = root.FindToken(found);
-                    if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(found) || !targets.IsWatchedName(token.ValueText)
-                        || token.Parent is not SimpleNameSyntax name)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    foreach (SyntaxNode site in SitesOf(name))
-                    {
-                        yield return site;
-                    }
+                cancellationToken.ThrowIfCancellationRequested();
+                root ??= tree.GetRoot(cancellationToken);
+                SyntaxToken token = root.FindToken(search.Position);
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(search.Position) || !targets.IsWatchedName(token.ValueText.AsSpan())
+                    || token.Parent is not SimpleNameSyntax name)
+                {
+                    continue;
+                }
+
+                foreach (SyntaxNode site in SitesOf(name))
+                {
+                    (sites ??= new List<SyntaxNode>()).Add(site);
                 }
             }
+
+            return sites;
         }
+
+        /// <summary>
+        /// The plain ASCII identifier holding <paramref name="position"/> of <paramref name="chunk"/>,
+        /// or null when it cannot be read from the chunk alone (it reaches the chunk's edge, or holds
+        /// a Unicode escape or a non-ASCII letter): the syntax tree is asked then.
+        /// </summary>
+        private static (int Start, int Length)? IdentifierAround(ReadOnlySpan<char> chunk, int position, bool isFirstChunk, bool isLastChunk)
+        {
+            int start = position;
+            while (start > 0 && IsAsciiIdentifierChar(chunk[start - 1]))
+            {
+                start--;
+            }
+
+            int end = position;
+            while (end < chunk.Length && IsAsciiIdentifierChar(chunk[end]))
+            {
+                end++;
+            }
+
+            bool cutAtStart = start == 0 ? !isFirstChunk : chunk[start - 1] == '\\' || chunk[start - 1] > 0x7F;
+            bool cutAtEnd = end == chunk.Length ? !isLastChunk : chunk[end] == '\\' || chunk[end] > 0x7F;
+            return cutAtStart || cutAtEnd ? null : (start, end - start);
+        }
+
+        private static bool IsAsciiIdentifierChar(char c)
+            => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_';
 
         private static IEnumerable<SyntaxNode> SitesOf(SimpleNameSyntax name)
         {

@@ -25,6 +25,7 @@ namespace KeyLint.Analyzers
             AuthenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
             HttpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
             ConstructorTypeNames = CredentialSites.ConstructorTypeNames(this);
+            _constructorTypeNames = ConstructorTypeNames.ToArray();
             var triggers = ImmutableArray.CreateBuilder<string>();
             if (WatchesConstructors)
             {
@@ -51,6 +52,8 @@ namespace KeyLint.Analyzers
 
         private const string ApiKeyProperty = "ApiKey";
 
+        private readonly string[] _constructorTypeNames;
+
         /// <summary>The names of the types whose constructors take a watched credential.</summary>
         public ImmutableHashSet<string> ConstructorTypeNames { get; }
 
@@ -58,10 +61,32 @@ namespace KeyLint.Analyzers
         public ImmutableArray<string> TextTriggers { get; }
 
         /// <summary>Whether an identifier may name a watched API (the semantic model decides for sure).</summary>
-        public bool IsWatchedName(string name)
-            => (WatchesConstructors && ConstructorTypeNames.Contains(name))
-                || (WatchesInvocations && name.IndexOf(SemanticKernelMethodWord, StringComparison.Ordinal) >= 0)
-                || (WatchesAssignments && name == ApiKeyProperty);
+        public bool IsWatchedName(ReadOnlySpan<char> name)
+        {
+            if (WatchesInvocations && name.IndexOf(SemanticKernelMethodWord.AsSpan(), StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+
+            if (WatchesAssignments && name.SequenceEqual(ApiKeyProperty.AsSpan()))
+            {
+                return true;
+            }
+
+            if (WatchesConstructors)
+            {
+                // A dozen names at most; no string is made for the lookup.
+                foreach (string typeName in _constructorTypeNames)
+                {
+                    if (name.SequenceEqual(typeName.AsSpan()))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         /// <summary><c>new AuthenticationHeaderValue("Bearer", token)</c>: how code calls OpenAI's REST API without a client library.</summary>
         public INamedTypeSymbol? AuthenticationHeaderValue { get; }

@@ -62,6 +62,12 @@ namespace KeyLint.Analyzers
 
         private static void AnalyzeCredentialSites(SemanticModelAnalysisContext context, CredentialTargets targets)
         {
+            List<SyntaxNode>? sites = CredentialSites.Find(context.SemanticModel.SyntaxTree, targets, context.CancellationToken);
+            if (sites is null)
+            {
+                return;
+            }
+
             var reported = new HashSet<TextSpan>();
             var report = new CredentialReport(
                 diagnostic =>
@@ -73,7 +79,7 @@ namespace KeyLint.Analyzers
                     }
                 },
                 context.CancellationToken);
-            foreach (SyntaxNode site in CredentialSites.Find(context.SemanticModel.SyntaxTree, targets, context.CancellationToken))
+            foreach (SyntaxNode site in sites)
             {
                 IOperation? root = context.SemanticModel.GetOperation(site, context.CancellationToken);
                 if (root is null)

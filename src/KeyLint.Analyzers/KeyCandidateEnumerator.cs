@@ -166,7 +166,7 @@ namespace KeyLint.Analyzers
 
                 int position = _escapeFrom + found;
                 char next = _buffer![position + 1];
-                if (next == 'u' || next == 'U' || next == 'x')
+                if ((next == 'u' || next == 'U' || next == 'x') && MaySpellMarkerChar(position))
                 {
                     return position;
                 }
@@ -178,5 +178,42 @@ namespace KeyLint.Analyzers
             _escapeFrom = _chunkLength;
             return -2;
         }
+
+        /// <summary>
+        /// False when the escape at <paramref name="position"/> stands for a character the marker
+        /// does not have. A key in a literal either shows its marker as written (and the marker
+        /// search finds it) or spells a marker character with an escape, so only escapes of
+        /// <c>T</c>, <c>3</c>, <c>B</c>, <c>l</c>, <c>b</c>, <c>k</c>, <c>F</c>, <c>J</c> matter; the
+        /// many <c>\u00e9</c>-like escapes of ordinary text are skipped without a syntax-tree lookup.
+        /// </summary>
+        private bool MaySpellMarkerChar(int position)
+        {
+            char[] buffer = _buffer!;
+            char kind = buffer[position + 1];
+            int digitsStart = position + 2;
+            int maxDigits = kind == 'U' ? 8 : 4;
+            int value = 0;
+            int digits = 0;
+            while (digits < maxDigits && digitsStart + digits < _chunkLength && HexValue(buffer[digitsStart + digits]) is int digit and >= 0)
+            {
+                value = (value * 16) + digit;
+                digits++;
+            }
+
+            bool cutByChunkEnd = digits < maxDigits && digitsStart + digits == _chunkLength && !IsLastChunk;
+            if (cutByChunkEnd)
+            {
+                return true;
+            }
+
+            // \u and \U take exactly 4 and 8 digits; \x takes 1 to 4. Anything else is no escape.
+            bool complete = kind == 'x' ? digits >= 1 : digits == maxDigits;
+            return complete && value < 128 && OpenAIKeyFormat.Marker.IndexOf((char)value) >= 0;
+        }
+
+        private static int HexValue(char c)
+            => (uint)(c - '0') <= 9 ? c - '0'
+                : (uint)((c | 0x20) - 'a') <= 'f' - 'a' ? (c | 0x20) - 'a' + 10
+                : -1;
     }
 }

@@ -50,6 +50,30 @@ namespace KeyLint.Tests.Analyzers
                 KeyKinds.InCode("LegacyUser", key).WithLocation(0));
         }
 
+        /// <summary>
+        /// The text pass looks past escapes that cannot spell a marker character; every one that can
+        /// must still lead to the key, whichever marker character it spells and however it is written.
+        /// </summary>
+        [Theory]
+        [InlineData(0, "\\u{0:X4}")]
+        [InlineData(1, "\\x{0:x4}")] // not \x33: followed by "B" it would read as \x33B, one escape
+        [InlineData(2, "\\U{0:X8}")]
+        [InlineData(3, "\\u{0:x4}")]
+        [InlineData(4, "\\x{0:X2}")]
+        [InlineData(5, "\\x{0:x4}")]
+        [InlineData(6, "\\U{0:x8}")]
+        [InlineData(7, "\\u{0:X4}")]
+        public async Task KeyWithOneMarkerCharacterEscaped_ShouldReportWholeLiteral(int markerIndex, string escapeFormat)
+        {
+            string key = FakeKeys.Project();
+            int at = key.IndexOf(FakeKeys.Marker, System.StringComparison.Ordinal) + markerIndex;
+            string escape = string.Format(System.Globalization.CultureInfo.InvariantCulture, escapeFormat, (int)key[at]);
+            string spelled = key.Substring(0, at) + escape + key.Substring(at + 1);
+            await Verify.VerifyAnalyzerAsync(
+                $$"""class C { string K = {|#0:"{{spelled}}"|}; }""",
+                KeyKinds.InCode("Project", key).WithLocation(0));
+        }
+
         [Fact]
         public async Task EscapedKeyInInterpolatedString_ShouldReportWholeInterpolatedString()
         {

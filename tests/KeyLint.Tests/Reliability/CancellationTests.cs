@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -216,18 +217,24 @@ namespace KeyLint.Tests.Reliability
             // Markers and escapes placed across the 16 KB chunk borders (and their 7-character overlap).
             var text = new StringBuilder(new string(' ', 50_000));
             int[] markers = { 0, 16_380, 16_381, 16_383, 32_760, 49_992 };
-            int[] escapes = { 100, 16_382 - 8, 16_384 + 3, 32_766, 49_000 };
+            int[] escapes = { 100, 16_368, 16_376, 32_766, 49_000 }; // 16_376: digits cut by the chunk end
             foreach (int position in markers)
             {
                 text.Remove(position, 8).Insert(position, "T3BlbkFJ");
             }
 
-            foreach (int position in escapes)
+            // Escapes of marker characters (candidates) and of other characters (not: the marker
+            // search would find any key they are part of, or none holds them).
+            string[] markerEscapes = { "\\u0054", "\\x33", "\\U00000042", "\\u006C", "\\x4a" };
+            for (int i = 0; i < escapes.Length; i++)
             {
-                text.Remove(position, 2).Insert(position, "\\u");
+                text.Remove(escapes[i], markerEscapes[i].Length).Insert(escapes[i], markerEscapes[i]);
             }
 
-            text.Remove(20_000, 3).Insert(20_000, "\\\\u");
+            text.Remove(1_000, 6).Insert(1_000, "\\u00e9");
+            text.Remove(2_000, 4).Insert(2_000, "\\x1b");
+            text.Remove(3_000, 3).Insert(3_000, "\\u");
+            text.Remove(20_000, 7).Insert(20_000, "\\\\u0054");
             string value = text.ToString();
             var expected = new List<(int, KeyCandidateKind)>();
             for (int i = 0; i < value.Length; i++)
@@ -242,7 +249,7 @@ namespace KeyLint.Tests.Reliability
             {
                 if (value[i] == '\\')
                 {
-                    if (value[i + 1] is 'u' or 'U' or 'x')
+                    if (value[i + 1] is 'u' or 'U' or 'x' && EscapedChar(value, i) is char c && "T3BlbkFJ".Contains(c))
                     {
                         expected.Add((i, KeyCandidateKind.Escape));
                     }
@@ -267,6 +274,26 @@ namespace KeyLint.Tests.Reliability
             }
 
             Assert.Equal(expected, found);
+        }
+
+        /// <summary>The character a C# escape at <paramref name="backslash"/> stands for, as the compiler reads it.</summary>
+        private static char? EscapedChar(string text, int backslash)
+        {
+            char kind = text[backslash + 1];
+            int maxDigits = kind == 'U' ? 8 : 4;
+            int digits = 0;
+            while (digits < maxDigits && backslash + 2 + digits < text.Length && Uri.IsHexDigit(text[backslash + 2 + digits]))
+            {
+                digits++;
+            }
+
+            if (kind == 'x' ? digits == 0 : digits != maxDigits)
+            {
+                return null;
+            }
+
+            int value = int.Parse(text.AsSpan(backslash + 2, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            return value < 0x10000 ? (char)value : null;
         }
 
         /// <summary>A source text that cancels a token on the N-th read once armed (after parsing).</summary>
