@@ -68,6 +68,7 @@ namespace KeyLint.Analyzers
                 && token.Parent is LiteralExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: BaseObjectCreationExpressionSyntax creation } list } schemeArgument }
                 && list.Arguments.IndexOf(schemeArgument) == 0
                 && list.Arguments.Count == 2
+                && !NonConstantSyntax.IsSurelyNotConstant(list.Arguments[1].Expression)
                 && model.GetOperation(creation, context.CancellationToken) is IObjectCreationOperation { Type: INamedTypeSymbol created } operation
                 && SymbolEqualityComparer.Default.Equals(created, targets.AuthenticationHeaderValue))
             {
@@ -89,6 +90,7 @@ namespace KeyLint.Analyzers
             }
 
             if (outermost.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }
+                || TokenSyntax(header, outermost) is ExpressionSyntax tokenSyntax && NonConstantSyntax.IsSurelyNotConstant(tokenSyntax)
                 || model.GetOperation(invocation, context.CancellationToken) is not IInvocationOperation call
                 || call.TargetMethod.Name is not ("Add" or "TryAddWithoutValidation")
                 || !DerivesFrom(call.TargetMethod.ContainingType, targets.HttpHeaders)
@@ -100,6 +102,12 @@ namespace KeyLint.Analyzers
 
             return TokenPart(header, outermost, model, context);
         }
+
+        /// <summary>The expression that holds the token of a "Bearer " + token or $"Bearer {token}" value; null for one literal.</summary>
+        private static ExpressionSyntax? TokenSyntax(SyntaxNode header, SyntaxNode outermost)
+            => header == outermost && header is InterpolatedStringExpressionSyntax interpolated
+                ? interpolated.Contents.OfType<InterpolationSyntax>().FirstOrDefault()?.Expression
+                : header.Parent is BinaryExpressionSyntax binary && binary.Left == header ? binary.Right : null;
 
         /// <summary>The part of a "Bearer …" value that is the token, if it is constant.</summary>
         private static Diagnostic? TokenPart(SyntaxNode header, SyntaxNode outermost, SemanticModel model, SemanticModelAnalysisContext context)

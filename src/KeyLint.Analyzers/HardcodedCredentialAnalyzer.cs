@@ -81,6 +81,11 @@ namespace KeyLint.Analyzers
                 context.CancellationToken);
             foreach (SyntaxNode site in sites)
             {
+                if (IsSurelyNotConstant(site))
+                {
+                    continue;
+                }
+
                 IOperation? root = context.SemanticModel.GetOperation(site, context.CancellationToken);
                 if (root is null)
                 {
@@ -104,6 +109,18 @@ namespace KeyLint.Analyzers
                 }
             }
         }
+
+        /// <summary>
+        /// A site none of whose values can be a constant (<c>new ApiKeyCredential(apiKey)</c> with a
+        /// parameter): not bound at all. Sites with an initializer or a nested creation are bound.
+        /// </summary>
+        private static bool IsSurelyNotConstant(SyntaxNode site) => site switch
+        {
+            BaseObjectCreationExpressionSyntax creation => creation.Initializer is null && NonConstantSyntax.AreSurelyNotConstant(creation.ArgumentList),
+            InvocationExpressionSyntax invocation => NonConstantSyntax.AreSurelyNotConstant(invocation.ArgumentList),
+            AssignmentExpressionSyntax assignment => NonConstantSyntax.IsSurelyNotConstant(assignment.Right),
+            _ => false,
+        };
 
         /// <summary>Where a site's diagnostics go.</summary>
         private readonly struct CredentialReport

@@ -257,6 +257,41 @@ namespace KeyLint.Tests.Analyzers
                 """);
         }
 
+        /// <summary>
+        /// Parameters are skipped without binding (NonConstantSyntax); a lambda or local function
+        /// may reuse an outer parameter's name for a constant local, which must still be reported.
+        /// </summary>
+        [Fact]
+        public async Task ConstantsNamedLikeAnOuterParameter_ShouldBeReported()
+        {
+            await VerifyAsync("""
+                using System;
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+
+                class C
+                {
+                    void M(HttpClient client, string token, string apiKey)
+                    {
+                        Action send = () =>
+                        {
+                            string token = "lambda-local-token-1";
+                            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", {|#0:token|});
+                        };
+                        void Local()
+                        {
+                            const string apiKey = "local-function-const-2";
+                            var credential = new System.ClientModel.ApiKeyCredential({|#1:apiKey|});
+                            client.DefaultRequestHeaders.Add("Authorization", "Bearer " + token);
+                        }
+                        Func<string, AuthenticationHeaderValue> header = token => new AuthenticationHeaderValue("Bearer", token);
+                    }
+                }
+                """,
+                Credential(0, "AuthenticationHeaderValue (Bearer token)"),
+                Credential(1, "ApiKeyCredential (key)"));
+        }
+
         [Fact]
         public void CompilationWithoutClientLibraries_ShouldWatchNothing()
         {

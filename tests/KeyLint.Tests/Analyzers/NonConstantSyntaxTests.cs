@@ -1,0 +1,81 @@
+using System.Linq;
+using KeyLint.Analyzers;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace KeyLint.Tests.Analyzers
+{
+    /// <summary>
+    /// The syntax-only pre-check of KL0007: "surely not constant" only where no binding could make
+    /// the value a constant; everything else is left to the semantic model.
+    /// </summary>
+    public class NonConstantSyntaxTests
+    {
+        private static bool IsSurelyNotConstant(string expression, string parameters = "string token, Options options", string locals = "")
+        {
+            string source = $$"""
+                class C
+                {
+                    const string Field = "f";
+                    void M({{parameters}})
+                    {
+                        {{locals}}
+                        Use(/*here*/{{expression}});
+                    }
+                }
+                """;
+            InvocationExpressionSyntax use = CSharpSyntaxTree.ParseText(source).GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
+                .First(i => i.Expression is IdentifierNameSyntax { Identifier.ValueText: "Use" });
+            return NonConstantSyntax.IsSurelyNotConstant(use.ArgumentList.Arguments[0].Expression);
+        }
+
+        [Theory]
+        [InlineData("token")]
+        [InlineData("(token)")]
+        [InlineData("options.Key")]
+        [InlineData("options.Inner.Key")]
+        [InlineData("this.Key")]
+        [InlineData("GetToken()")]
+        [InlineData("configuration[\"OpenAI:ApiKey\"]")]
+        [InlineData("await GetTokenAsync()")]
+        [InlineData("options?.Key")]
+        public void ValuesNoBindingMakesConstant_ShouldBeSurelyNotConstant(string expression)
+        {
+            Assert.True(IsSurelyNotConstant(expression));
+        }
+
+        [Theory]
+        [InlineData("\"literal\"")]
+        [InlineData("Field")]
+        [InlineData("C.Field")]
+        [InlineData("nameof(token)")]
+        [InlineData("\"a\" + token")]
+        [InlineData("$\"{token}\"")]
+        [InlineData("(string)token")]
+        [InlineData("local")]
+        [InlineData("Settings.Key")]
+        public void ValuesThatMayBeConstant_ShouldBeLeftToTheSemanticModel(string expression)
+        {
+            Assert.False(IsSurelyNotConstant(expression, locals: "const string local = \"x\";"));
+        }
+
+        [Fact]
+        public void OuterParameterNameInsideALambda_ShouldBeLeftToTheSemanticModel()
+        {
+            string source = """
+                class C
+                {
+                    void M(string token)
+                    {
+                        System.Action a = () => { const string token = "x"; Use(token); };
+                        System.Action<string> b = token => Use(token);
+                    }
+                }
+                """;
+            IdentifierNameSyntax[] uses = CSharpSyntaxTree.ParseText(source).GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
+                .Select(i => (IdentifierNameSyntax)i.ArgumentList.Arguments[0].Expression).ToArray();
+            Assert.False(NonConstantSyntax.IsSurelyNotConstant(uses[0])); // the lambda's const local
+            Assert.True(NonConstantSyntax.IsSurelyNotConstant(uses[1]));  // the lambda's parameter
+        }
+    }
+}
