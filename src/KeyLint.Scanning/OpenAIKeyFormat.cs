@@ -28,6 +28,9 @@ namespace KeyLint.Scanning
         /// <summary>The longest name of an early named service key (<c>sk-&lt;name&gt;-…</c>).</summary>
         public const int MaxServiceNameLength = 40;
 
+        /// <summary>The longest text before the first random segment: <c>sk-</c>, a service name, <c>-</c>.</summary>
+        private const int MaxPrefixLength = 3 + MaxServiceNameLength + 1;
+
         /// <summary>The length of each random segment in the 2023-era short forms.</summary>
         public const int ShortSegmentLength = 20;
 
@@ -70,11 +73,20 @@ namespace KeyLint.Scanning
             // only by chance or on purpose) is a key if any split of it is.
             ReadOnlySpan<char> marker = Marker.AsSpan();
             int searchFrom = KeyStart.Length;
+            int markersSeen = 0;
             while (searchFrom < run.Length)
             {
                 int found = run.Slice(searchFrom).IndexOf(marker);
                 steps += found < 0 ? run.Length - searchFrom : found + marker.Length;
                 if (found < 0)
+                {
+                    return false;
+                }
+
+                // At a second marker, rule out with one pass the runs (many markers in a row) where
+                // no split can work, instead of checking both segments at every marker. Real keys
+                // have one marker and never pay for it.
+                if (++markersSeen == 2 && !HasEnoughDistinctCharacters(run, ref steps))
                 {
                     return false;
                 }
@@ -89,6 +101,50 @@ namespace KeyLint.Scanning
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// One pass that rules out runs no split of which can hold two random segments: a segment of
+        /// n characters needs min(10, n/2) distinct ones (<see cref="LooksRandom"/>), so with fewer
+        /// than 10 distinct characters after <c>sk-</c>, each segment is at most 2 × that + 1 long,
+        /// and a longer run (such as many markers in a row) is no key. Without it such a run would
+        /// cost a check of both segments at every marker.
+        /// </summary>
+        private static bool HasEnoughDistinctCharacters(ReadOnlySpan<char> run, ref long steps)
+        {
+            ReadOnlySpan<char> afterStart = run.Slice(KeyStart.Length);
+            steps += afterStart.Length;
+            int distinct = DistinctCount(afterStart);
+            if (distinct >= 10)
+            {
+                return true;
+            }
+
+            int longestSegment = (2 * distinct) + 1;
+            return run.Length <= MaxPrefixLength + longestSegment + Marker.Length + longestSegment;
+        }
+
+        /// <summary>The number of distinct characters; int.MaxValue for text that is not all ASCII (never a key run).</summary>
+        private static int DistinctCount(ReadOnlySpan<char> text)
+        {
+            ulong low = 0, high = 0;
+            foreach (char c in text)
+            {
+                if (c < 64)
+                {
+                    low |= 1UL << c;
+                }
+                else if (c < 128)
+                {
+                    high |= 1UL << (c - 64);
+                }
+                else
+                {
+                    return int.MaxValue;
+                }
+            }
+
+            return PopCount(low) + PopCount(high);
         }
 
         private static bool TryClassifySplit(ReadOnlySpan<char> run, int markerIndex, out OpenAIKeyKind kind, out int prefixLength, ref long steps)

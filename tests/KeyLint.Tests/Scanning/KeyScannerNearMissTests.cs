@@ -322,6 +322,35 @@ namespace KeyLint.Tests.Scanning
             AssertNotReported(run + FakeKeys.ProjectShort(3005) + run);
         }
 
+        /// <summary>
+        /// <c>sk-</c> + the marker k times: a run with few distinct characters, which the scanner rules
+        /// out in one pass when it is too long for any split. Its answer must be the one of trying
+        /// every split as a legacy key (the only shape such a run can have).
+        /// </summary>
+        [Theory]
+        [InlineData(2)]
+        [InlineData(4)]
+        [InlineData(5)]
+        [InlineData(6)]
+        [InlineData(7)]
+        [InlineData(9)]
+        [InlineData(16)]
+        [InlineData(64)]
+        public void MarkerRepeatedInOneRun_ShouldMatchEverySplitTried(int count)
+        {
+            string run = "sk-" + Scan.Repeat(Marker, count);
+            bool anySplit = false;
+            for (int marker = 3; marker + Marker.Length <= run.Length; marker += Marker.Length)
+            {
+                string head = run.Substring(3, marker - 3), tail = run.Substring(marker + Marker.Length);
+                anySplit |= OpenAIKeyFormat.HaveSimilarLengths(head.Length, tail.Length)
+                    && OpenAIKeyFormat.LooksRandom(head.AsSpan()) && OpenAIKeyFormat.LooksRandom(tail.AsSpan());
+            }
+
+            Assert.Equal(anySplit, OpenAIKeyFormat.TryClassify(run.AsSpan(), out _, out _));
+            Assert.Equal(count == 5, anySplit); // 16 + marker + 16: the one count that has a key's shape
+        }
+
         [Fact]
         public void MarkerRepeatedHundredThousandTimes_ShouldNotReport()
         {
