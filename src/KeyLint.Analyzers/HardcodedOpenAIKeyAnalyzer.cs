@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using KeyLint.Scanning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -29,6 +30,14 @@ namespace KeyLint.Analyzers
         /// <summary>How many const declarations deep a key assembled from constants is followed.</summary>
         private const int MaxConstantHops = 4;
 
+        /// <summary>
+        /// What the syntax pass learnt for the semantic pass: where the string tokens are that hold
+        /// the marker but no whole key (the only places an assembled key can start). For most files
+        /// there are none, and the semantic pass then does not read the text again. A file the
+        /// syntax pass has not (completely) seen is read by the semantic pass itself.
+        /// </summary>
+        private static readonly ConditionalWeakTable<SyntaxTree, int[]> s_assembledKeyStarts = new ConditionalWeakTable<SyntaxTree, int[]>();
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             KeyLintDescriptors.KL0001_HardcodedProjectKey,
             KeyLintDescriptors.KL0002_HardcodedServiceAccountKey,
@@ -51,6 +60,7 @@ namespace KeyLint.Analyzers
             SourceText text = tree.GetText(context.CancellationToken);
             SyntaxNode? root = null;
             int examinedUpTo = 0;
+            List<int>? assembledKeyStarts = null;
 
             using KeyCandidateEnumerator candidates = new KeyCandidateEnumerator(text);
             while (candidates.MoveNext(context.CancellationToken))
@@ -67,9 +77,9 @@ namespace KeyLint.Analyzers
                 if (token.Span.Contains(candidate.Position))
                 {
                     examinedUpTo = token.Span.End;
-                    if (KeyLocations.IsStringTextToken(token))
+                    if (KeyLocations.IsStringTextToken(token) && !ReportKeysInStringToken(context, token) && IsAssembledKeyStart(token))
                     {
-                        ReportKeysInStringToken(context, token);
+                        (assembledKeyStarts ??= new List<int>()).Add(token.SpanStart);
                     }
 
                     continue;
@@ -83,16 +93,30 @@ namespace KeyLint.Analyzers
                     ReportKeysInTrivia(context, trivia);
                 }
             }
+
+            // Only a complete pass is remembered (a cancelled one has thrown by now).
+            int[] starts = assembledKeyStarts?.ToArray() ?? Array.Empty<int>();
+            _ = s_assembledKeyStarts.GetValue(tree, _ => starts);
         }
 
-        private static void ReportKeysInStringToken(SyntaxTreeAnalysisContext context, SyntaxToken token)
+        /// <summary>A string token that holds the marker but no whole key: an assembled key may start there.</summary>
+        private static bool IsAssembledKeyStart(SyntaxToken token)
+        {
+            string value = token.ValueText;
+            return token.Parent is not null && KeyScanner.ContainsMarker(value.AsSpan()) && !KeyScanner.ContainsKey(value.AsSpan());
+        }
+
+        /// <returns>True when the token held a key.</returns>
+        private static bool ReportKeysInStringToken(SyntaxTreeAnalysisContext context, SyntaxToken token)
         {
             // The value, not the source text: "\u0073k-proj-…" is the same key as "sk-proj-…".
             string value = token.ValueText;
             if (!KeyScanner.ContainsMarker(value.AsSpan()))
             {
-                return;
+                return false;
             }
+
+            bool found = false;
 
             string source = token.Text;
             int searchFrom = 0;
@@ -113,7 +137,10 @@ namespace KeyLint.Analyzers
                 }
 
                 Report(context.ReportDiagnostic, KeyLintDescriptors.ForKeyInCode(match.Kind), location, key, match);
+                found = true;
             }
+
+            return found;
         }
 
         private static void ReportKeysInTrivia(SyntaxTreeAnalysisContext context, SyntaxTrivia trivia)
@@ -170,6 +197,17 @@ namespace KeyLint.Analyzers
             AssembledKeySearch? search = null;
             int examinedUpTo = 0;
 
+            if (s_assembledKeyStarts.TryGetValue(tree, out int[]? starts))
+            {
+                foreach (int start in starts)
+                {
+                    root ??= tree.GetRoot(context.CancellationToken);
+                    FollowAssembledKeyStart(context, root.FindToken(start), text, root, ref search);
+                }
+
+                return;
+            }
+
             using KeyCandidateEnumerator candidates = new KeyCandidateEnumerator(text);
             while (candidates.MoveNext(context.CancellationToken))
             {
@@ -187,23 +225,23 @@ namespace KeyLint.Analyzers
                 }
 
                 examinedUpTo = token.Span.End;
-                if (!KeyLocations.IsStringTextToken(token) || token.Parent is null)
-                {
-                    continue;
-                }
-
-                string value = token.ValueText;
-                if (!KeyScanner.ContainsMarker(value.AsSpan()) || KeyScanner.ContainsKey(value.AsSpan()))
-                {
-                    continue;
-                }
-
-                search ??= new AssembledKeySearch(context, text, root);
-                SyntaxNode piece = token.Parent is InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax interpolated }
-                    ? interpolated
-                    : token.Parent;
-                search.FollowPiece(piece, hops: 0);
+                FollowAssembledKeyStart(context, token, text, root, ref search);
             }
+        }
+
+        private static void FollowAssembledKeyStart(SemanticModelAnalysisContext context, SyntaxToken token, SourceText text, SyntaxNode root, ref AssembledKeySearch? search)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (!KeyLocations.IsStringTextToken(token) || !IsAssembledKeyStart(token))
+            {
+                return;
+            }
+
+            search ??= new AssembledKeySearch(context, text, root);
+            SyntaxNode piece = token.Parent is InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax interpolated }
+                ? interpolated
+                : token.Parent!;
+            search.FollowPiece(piece, hops: 0);
         }
 
         /// <summary>The state of one file's search for keys assembled from constants.</summary>
