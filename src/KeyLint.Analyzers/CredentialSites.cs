@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -21,6 +22,9 @@ namespace KeyLint.Analyzers
         /// <summary>The client types of each OpenAI SDK assembly, listed once per assembly symbol.</summary>
         private static readonly ConditionalWeakTable<IAssemblySymbol, ImmutableHashSet<string>> s_clientTypeNames = new ConditionalWeakTable<IAssemblySymbol, ImmutableHashSet<string>>();
 
+        /// <summary>Where each client type of an OpenAI SDK assembly takes its <c>apiKey</c>, listed once per assembly symbol.</summary>
+        private static readonly ConditionalWeakTable<IAssemblySymbol, ImmutableDictionary<string, ImmutableArray<int>>> s_clientCredentialPositions = new ConditionalWeakTable<IAssemblySymbol, ImmutableDictionary<string, ImmutableArray<int>>>();
+
         /// <summary>The watched type names of a compilation: every name a watched constructor call spells.</summary>
         public static ImmutableHashSet<string> ConstructorTypeNames(CredentialTargets targets)
         {
@@ -40,9 +44,68 @@ namespace KeyLint.Analyzers
             return names;
         }
 
-        private static ImmutableHashSet<string> ClientTypeNames(IAssemblySymbol assembly)
+        /// <summary>
+        /// For each watched type name, the argument positions at which one of its constructors takes
+        /// the string credential KL0007 reports (<c>apiKey</c> of OpenAI clients, <c>key</c> of the
+        /// credential types); the other arguments (model names, endpoints, options) need no binding.
+        /// </summary>
+        public static ImmutableDictionary<string, ImmutableArray<int>> CredentialPositions(CredentialTargets targets)
         {
-            var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            ImmutableDictionary<string, ImmutableArray<int>> positions = targets.OpenAIAssembly is null
+                ? ImmutableDictionary<string, ImmutableArray<int>>.Empty.WithComparers(StringComparer.Ordinal)
+                : s_clientCredentialPositions.GetValue(targets.OpenAIAssembly, ClientCredentialPositions);
+            if (targets.ApiKeyCredential is not null)
+            {
+                positions = positions.SetItem(targets.ApiKeyCredential.Name, StringParameterPositions(targets.ApiKeyCredential, "key"));
+            }
+
+            if (targets.AzureKeyCredential is not null && targets.AzureOpenAIClient is not null)
+            {
+                positions = positions
+                    .SetItem(targets.AzureKeyCredential.Name, StringParameterPositions(targets.AzureKeyCredential, "key"))
+                    .SetItem(targets.AzureOpenAIClient.Name, StringParameterPositions(targets.AzureOpenAIClient, "key"));
+            }
+
+            return positions;
+        }
+
+        /// <summary>The client types' <c>apiKey</c> positions, by type name, merged over same-named types.</summary>
+        private static ImmutableDictionary<string, ImmutableArray<int>> ClientCredentialPositions(IAssemblySymbol assembly)
+        {
+            var positions = new Dictionary<string, ImmutableArray<int>>(StringComparer.Ordinal);
+            foreach (INamedTypeSymbol type in PublicClientTypes(assembly))
+            {
+                ImmutableArray<int> found = StringParameterPositions(type, "apiKey");
+                positions[type.Name] = positions.TryGetValue(type.Name, out ImmutableArray<int> earlier)
+                    ? earlier.Union(found).OrderBy(p => p).ToImmutableArray()
+                    : found;
+            }
+
+            return positions.ToImmutableDictionary(StringComparer.Ordinal);
+        }
+
+        private static ImmutableArray<int> StringParameterPositions(INamedTypeSymbol type, string parameterName)
+        {
+            var positions = new SortedSet<int>();
+            foreach (IMethodSymbol constructor in type.InstanceConstructors)
+            {
+                foreach (IParameterSymbol parameter in constructor.Parameters)
+                {
+                    if (parameter.Name == parameterName && parameter.Type.SpecialType == SpecialType.System_String)
+                    {
+                        positions.Add(parameter.Ordinal);
+                    }
+                }
+            }
+
+            return positions.ToImmutableArray();
+        }
+
+        private static ImmutableHashSet<string> ClientTypeNames(IAssemblySymbol assembly)
+            => PublicClientTypes(assembly).Select(t => t.Name).ToImmutableHashSet(StringComparer.Ordinal);
+
+        private static IEnumerable<INamedTypeSymbol> PublicClientTypes(IAssemblySymbol assembly)
+        {
             var namespaces = new Stack<INamespaceSymbol>();
             namespaces.Push(assembly.GlobalNamespace);
             while (namespaces.Count > 0)
@@ -57,12 +120,10 @@ namespace KeyLint.Analyzers
                 {
                     if (type.DeclaredAccessibility == Accessibility.Public && type.Name.EndsWith("Client", StringComparison.Ordinal))
                     {
-                        names.Add(type.Name);
+                        yield return type;
                     }
                 }
             }
-
-            return names.ToImmutable();
         }
 
         /// <summary>

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace KeyLint.Analyzers
@@ -14,18 +16,30 @@ namespace KeyLint.Analyzers
     {
         private CredentialTargets(Compilation compilation)
         {
-            OpenAIAssembly = compilation.GetTypeByMetadataName("OpenAI.OpenAIClient")?.ContainingAssembly;
-            ApiKeyCredential = compilation.GetTypeByMetadataName("System.ClientModel.ApiKeyCredential");
-            AzureKeyCredential = compilation.GetTypeByMetadataName("Azure.AzureKeyCredential");
-            AzureOpenAIClient = compilation.GetTypeByMetadataName("Azure.AI.OpenAI.AzureOpenAIClient");
+            // A type lookup searches every reference, and this runs for every new compilation (in the
+            // IDE, every edit): look a library's types up only when an assembly of its name is
+            // referenced — most compilations reference none of them.
+            var referenced = new HashSet<string>(compilation.ReferencedAssemblyNames.Select(a => a.Name), StringComparer.Ordinal);
+            INamedTypeSymbol? TypeFrom(string assembly, string metadataName)
+                => referenced.Contains(assembly) ? compilation.GetTypeByMetadataName(metadataName) : null;
+
+            OpenAIAssembly = TypeFrom("OpenAI", "OpenAI.OpenAIClient")?.ContainingAssembly;
+            ApiKeyCredential = TypeFrom("System.ClientModel", "System.ClientModel.ApiKeyCredential");
+            AzureOpenAIClient = TypeFrom("Azure.AI.OpenAI", "Azure.AI.OpenAI.AzureOpenAIClient");
+            AzureKeyCredential = AzureOpenAIClient is null ? null : compilation.GetTypeByMetadataName("Azure.AzureKeyCredential");
             // Betalgo.Ranul.OpenAI 9.x names it OpenAIOptions; earlier versions OpenAiOptions.
-            BetalgoOptions = compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.OpenAIOptions")
-                ?? compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.OpenAiOptions");
-            HasSemanticKernelConnectors = compilation.ReferencedAssemblyNames.Any(a => IsSemanticKernelConnector(a.Name));
-            AuthenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
-            HttpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
+            BetalgoOptions = TypeFrom("Betalgo.Ranul.OpenAI", "Betalgo.Ranul.OpenAI.OpenAIOptions")
+                ?? TypeFrom("Betalgo.Ranul.OpenAI", "Betalgo.Ranul.OpenAI.OpenAiOptions");
+            HasSemanticKernelConnectors = referenced.Any(IsSemanticKernelConnector);
+
+            // The HTTP types live in System.Net.Http, netstandard or the framework, depending on the
+            // target: they are looked up the first time a "Bearer" literal passes the syntax checks.
+            _httpTypes = new Lazy<(INamedTypeSymbol?, INamedTypeSymbol?)>(
+                () => (compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue"), compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders")),
+                LazyThreadSafetyMode.ExecutionAndPublication);
             ConstructorTypeNames = CredentialSites.ConstructorTypeNames(this);
             _constructorTypeNames = ConstructorTypeNames.ToArray();
+            _credentialPositions = CredentialSites.CredentialPositions(this);
             var triggers = ImmutableArray.CreateBuilder<string>();
             if (WatchesConstructors)
             {
@@ -53,6 +67,14 @@ namespace KeyLint.Analyzers
         private const string ApiKeyProperty = "ApiKey";
 
         private readonly string[] _constructorTypeNames;
+        private readonly ImmutableDictionary<string, ImmutableArray<int>> _credentialPositions;
+
+        /// <summary>
+        /// The argument positions at which some constructor of a watched type called
+        /// <paramref name="typeName"/> takes a string credential; default when the name is unknown.
+        /// </summary>
+        public ImmutableArray<int> CredentialPositions(string typeName)
+            => _credentialPositions.TryGetValue(typeName, out ImmutableArray<int> positions) ? positions : default;
 
         /// <summary>The names of the types whose constructors take a watched credential.</summary>
         public ImmutableHashSet<string> ConstructorTypeNames { get; }
@@ -88,13 +110,13 @@ namespace KeyLint.Analyzers
             return false;
         }
 
+        private readonly Lazy<(INamedTypeSymbol? AuthenticationHeaderValue, INamedTypeSymbol? HttpHeaders)> _httpTypes;
+
         /// <summary><c>new AuthenticationHeaderValue("Bearer", token)</c>: how code calls OpenAI's REST API without a client library.</summary>
-        public INamedTypeSymbol? AuthenticationHeaderValue { get; }
+        public INamedTypeSymbol? AuthenticationHeaderValue => _httpTypes.Value.AuthenticationHeaderValue;
 
         /// <summary><c>headers.Add("Authorization", "Bearer " + token)</c> and <c>TryAddWithoutValidation</c>.</summary>
-        public INamedTypeSymbol? HttpHeaders { get; }
-
-        public bool WatchesBearerTokens => AuthenticationHeaderValue is not null || HttpHeaders is not null;
+        public INamedTypeSymbol? HttpHeaders => _httpTypes.Value.HttpHeaders;
 
         /// <summary>The OpenAI .NET SDK (package OpenAI 2.x): every <c>…Client</c> constructor's <c>apiKey</c>.</summary>
         public IAssemblySymbol? OpenAIAssembly { get; }

@@ -44,11 +44,9 @@ namespace KeyLint.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 CredentialTargets targets = CredentialTargets.Resolve(start.Compilation);
-                if (targets.WatchesBearerTokens)
-                {
-                    // Text first: only files that spell "Bearer" are looked at further.
-                    start.RegisterSemanticModelAction(c => BearerTokens.Analyze(c, targets));
-                }
+                // Text first: only files that spell "Bearer" are looked at further, and the HTTP
+                // types are resolved only when a "Bearer" literal passes the syntax checks.
+                start.RegisterSemanticModelAction(c => BearerTokens.Analyze(c, targets));
 
                 if (!targets.IsEmpty)
                 {
@@ -81,7 +79,7 @@ namespace KeyLint.Analyzers
                 context.CancellationToken);
             foreach (SyntaxNode site in sites)
             {
-                if (IsSurelyNotConstant(site))
+                if (IsSurelyNotConstant(site, targets))
                 {
                     continue;
                 }
@@ -111,15 +109,41 @@ namespace KeyLint.Analyzers
         }
 
         /// <summary>
-        /// A site none of whose values can be a constant (<c>new ApiKeyCredential(apiKey)</c> with a
-        /// parameter): not bound at all. Sites with an initializer or a nested creation are bound.
+        /// A site whose credential cannot be a constant (<c>new ApiKeyCredential(apiKey)</c> with a
+        /// parameter, <c>new ChatClient("gpt-4o", credential)</c> with a credential object): not bound
+        /// at all. For a watched type, only the positions where one of its constructors takes a
+        /// string credential count; with named arguments or an initializer, the site is bound.
         /// </summary>
-        private static bool IsSurelyNotConstant(SyntaxNode site) => site switch
+        private static bool IsSurelyNotConstant(SyntaxNode site, CredentialTargets targets)
         {
-            BaseObjectCreationExpressionSyntax creation => creation.Initializer is null && NonConstantSyntax.AreSurelyNotConstant(creation.ArgumentList),
-            InvocationExpressionSyntax invocation => NonConstantSyntax.AreSurelyNotConstant(invocation.ArgumentList),
-            AssignmentExpressionSyntax assignment => NonConstantSyntax.IsSurelyNotConstant(assignment.Right),
-            _ => false,
+            switch (site)
+            {
+                case BaseObjectCreationExpressionSyntax creation when creation.Initializer is null:
+                    ImmutableArray<int> positions = creation is ObjectCreationExpressionSyntax { Type: var type } && RightmostName(type) is string name
+                        ? targets.CredentialPositions(name)
+                        : default;
+                    if (positions.IsDefault || creation.ArgumentList is null || creation.ArgumentList.Arguments.Any(a => a.NameColon is not null))
+                    {
+                        return NonConstantSyntax.AreSurelyNotConstant(creation.ArgumentList);
+                    }
+
+                    SeparatedSyntaxList<ArgumentSyntax> arguments = creation.ArgumentList.Arguments;
+                    return positions.All(p => p >= arguments.Count || NonConstantSyntax.IsSurelyNotConstant(arguments[p].Expression));
+                case InvocationExpressionSyntax invocation:
+                    return NonConstantSyntax.AreSurelyNotConstant(invocation.ArgumentList);
+                case AssignmentExpressionSyntax assignment:
+                    return NonConstantSyntax.IsSurelyNotConstant(assignment.Right);
+                default:
+                    return false;
+            }
+        }
+
+        private static string? RightmostName(TypeSyntax type) => type switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            _ => null,
         };
 
         /// <summary>Where a site's diagnostics go.</summary>

@@ -18,7 +18,12 @@ namespace KeyLint.Analyzers
     /// </remarks>
     internal static class NonConstantSyntax
     {
-        public static bool IsSurelyNotConstant(ExpressionSyntax expression)
+        /// <summary>How many local initialisers deep <c>var b = a; var c = b;</c> is followed.</summary>
+        private const int MaxLocalHops = 3;
+
+        public static bool IsSurelyNotConstant(ExpressionSyntax expression) => IsSurelyNotConstant(expression, MaxLocalHops);
+
+        private static bool IsSurelyNotConstant(ExpressionSyntax expression, int hops)
         {
             while (true)
             {
@@ -28,14 +33,17 @@ namespace KeyLint.Analyzers
                         expression = parenthesized.Expression;
                         continue;
                     case IdentifierNameSyntax identifier:
-                        return IsParameterOfInnermostFunction(identifier);
+                        return IsParameterOfInnermostFunction(identifier) || (hops > 0 && IsLocalInitialisedWithNonConstant(identifier, hops - 1));
+                    case BaseObjectCreationExpressionSyntax:
+                        // Never a string constant; whatever it is built from is a site of its own.
+                        return true;
                     case InvocationExpressionSyntax invocation:
                         return !(invocation.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" });
                     case ElementAccessExpressionSyntax or AwaitExpressionSyntax or ConditionalAccessExpressionSyntax:
                         return true;
                     case MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
                         // An instance's member is never a const or static field: C# reaches those through the type.
-                        return access.Expression is ThisExpressionSyntax || IsSurelyNotConstant(access.Expression);
+                        return access.Expression is ThisExpressionSyntax || IsSurelyNotConstant(access.Expression, hops);
                     default:
                         return false;
                 }
@@ -59,6 +67,68 @@ namespace KeyLint.Analyzers
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// A local of the innermost function declared once, with an initialiser that is surely not
+        /// constant (a credential must be a local initialised from a constant and never assigned).
+        /// Any other declaration of the name there (foreach, out var, pattern, catch) leaves it open.
+        /// </summary>
+        private static bool IsLocalInitialisedWithNonConstant(IdentifierNameSyntax identifier, int hops)
+        {
+            SyntaxNode? function = InnermostFunction(identifier);
+            if (function is null)
+            {
+                return false;
+            }
+
+            string name = identifier.Identifier.ValueText;
+            VariableDeclaratorSyntax? declarator = null;
+            foreach (SyntaxNode node in function.DescendantNodes(n => n == function || !IsFunction(n)))
+            {
+                bool declares = node switch
+                {
+                    VariableDeclaratorSyntax variable => variable.Identifier.ValueText == name,
+                    SingleVariableDesignationSyntax designation => designation.Identifier.ValueText == name,
+                    ForEachStatementSyntax forEach => forEach.Identifier.ValueText == name,
+                    CatchDeclarationSyntax @catch => @catch.Identifier.ValueText == name,
+                    FromClauseSyntax or LetClauseSyntax or JoinClauseSyntax or QueryContinuationSyntax => true,
+                    _ => false,
+                };
+                if (!declares)
+                {
+                    continue;
+                }
+
+                if (declarator is not null || node is not VariableDeclaratorSyntax variableDeclarator)
+                {
+                    return false;
+                }
+
+                declarator = variableDeclarator;
+            }
+
+            return declarator?.Initializer?.Value is ExpressionSyntax value && IsSurelyNotConstant(value, hops);
+        }
+
+        private static bool IsFunction(SyntaxNode node)
+            => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax;
+
+        /// <summary>The innermost lambda, anonymous method, local function or method around <paramref name="node"/>.</summary>
+        private static SyntaxNode? InnermostFunction(SyntaxNode node)
+        {
+            for (SyntaxNode? current = node.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax:
+                        return current;
+                    case MemberDeclarationSyntax or GlobalStatementSyntax:
+                        return null;
+                }
+            }
+
+            return null;
         }
 
         private static bool IsParameterOfInnermostFunction(IdentifierNameSyntax identifier)

@@ -119,6 +119,41 @@ namespace KeyLint.Tests.Analyzers
             await VerifyAsync(source, Credential(0, what));
         }
 
+        /// <summary>
+        /// Sites whose credential is surely not constant are not bound (NonConstantSyntax and the
+        /// constructors' credential positions); the constant ones among them are still reported.
+        /// </summary>
+        [Fact]
+        public async Task SitesSkippedWithoutBinding_ShouldNotHideConstants()
+        {
+            await VerifyAsync("""
+                using System.ClientModel;
+                using OpenAI;
+                using OpenAI.Chat;
+
+                class C
+                {
+                    void M(string apiKey, string model)
+                    {
+                        var credential = new ApiKeyCredential(apiKey);
+                        var chat = new ChatClient("gpt-4o", credential);
+                        var copy = apiKey;
+                        var client = new OpenAIClient(copy);
+                        var other = new ChatClient(model, apiKey);
+
+                        const string Key = "const-key-value";
+                        var chat2 = new ChatClient("gpt-4o", {|#0:Key|});
+                        var fromLiteral = "local-literal-key";
+                        var chat3 = new ChatClient(apiKey: {|#1:fromLiteral|}, model: "gpt-4o");
+                        var chat4 = new ChatClient("gpt-4o", new ApiKeyCredential({|#2:"nested-literal-key"|}));
+                    }
+                }
+                """,
+                Credential(0, "ChatClient (apiKey)"),
+                Credential(1, "ChatClient (apiKey)"),
+                Credential(2, "ApiKeyCredential (key)"));
+        }
+
         /// <summary>Names that only look like a watched API are not bound, and nothing is reported.</summary>
         [Fact]
         public async Task LookAlikeNames_ShouldNotReport()

@@ -59,6 +59,28 @@ namespace KeyLint.Tests.Analyzers
             Assert.False(IsSurelyNotConstant(expression, locals: "const string local = \"x\";"));
         }
 
+        [Theory]
+        [InlineData("var copy = token;")]
+        [InlineData("var copy = options.Key;")]
+        [InlineData("var copy = new System.Text.StringBuilder();")]
+        [InlineData("string first = GetToken(); var copy = first;")]
+        public void LocalsInitialisedWithNonConstants_ShouldBeSurelyNotConstant(string locals)
+        {
+            Assert.True(IsSurelyNotConstant("copy", locals: locals));
+        }
+
+        [Theory]
+        [InlineData("var copy = \"literal\";")]
+        [InlineData("string copy = Field;")]
+        [InlineData("string copy;")]
+        [InlineData("{ string copy = token; } { string copy = \"literal\"; }")]
+        [InlineData("foreach (var copy in new[] { \"a\" }) { } string copy2 = token;")]
+        [InlineData("var a = b; var b = a; var copy = a;")]
+        public void LocalsThatMayHoldAConstant_ShouldBeLeftToTheSemanticModel(string locals)
+        {
+            Assert.False(IsSurelyNotConstant("copy", locals: locals));
+        }
+
         [Fact]
         public void OuterParameterNameInsideALambda_ShouldBeLeftToTheSemanticModel()
         {
