@@ -43,7 +43,7 @@ def row_for(rows, method, inp, scale=None):
     return None
 
 
-scanning, truffle, scaling, proto = load("ScanningBenchmarks"), load("TrufflehogBenchmarks"), load("ScalingBenchmarks"), load("RunWalkPrototypeBenchmarks")
+scanning, truffle, scaling = load("ScanningBenchmarks"), load("TrufflehogBenchmarks"), load("ScalingBenchmarks")
 
 print("| Input | KeyScanner MB/s | KeyScanner allocated | gitleaks-style MB/s | allocated | KeyScanner speed-up | trufflehog-style MB/s | allocated | KeyScanner speed-up |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -67,14 +67,3 @@ for inp in INPUTS:
         t = [ns(r["Mean"]) for r in rs]
         print(f"| {inp} | {method} | {t[0] / 1e3:,.1f} µs | {t[1] / 1e3:,.1f} µs | {t[2] / 1e3:,.1f} µs | {t[1] / t[0]:.2f} | {t[2] / t[1]:.2f} | {fmt(mbps(rs[2]))} |")
 
-if proto:
-    print()
-    methods = ["KeyScanner", "TableWalk", "VectorWalk", "VectorWalkWindowedClassify"]
-    print("| Input | " + " | ".join(f"{m} MB/s" for m in methods) + " | best speed-up |")
-    print("|---|" + "---:|" * (len(methods) + 1))
-    for inp in INPUTS:
-        rs = [row_for(proto, m, inp) for m in methods]
-        if not all(rs):
-            continue
-        t = [ns(r["Mean"]) for r in rs]
-        print(f"| {inp} | " + " | ".join(fmt(mbps(r)) for r in rs) + f" | {t[0] / min(t[1:]):.1f}× |")
