@@ -19,35 +19,14 @@ namespace KeyLint.Analyzers
     /// </summary>
     internal static class CredentialSites
     {
-        /// <summary>The client types of each OpenAI SDK assembly, listed once per assembly symbol.</summary>
-        private static readonly ConditionalWeakTable<IAssemblySymbol, ImmutableHashSet<string>> s_clientTypeNames = new ConditionalWeakTable<IAssemblySymbol, ImmutableHashSet<string>>();
-
         /// <summary>Where each client type of an OpenAI SDK assembly takes its <c>apiKey</c>, listed once per assembly symbol.</summary>
         private static readonly ConditionalWeakTable<IAssemblySymbol, ImmutableDictionary<string, ImmutableArray<int>>> s_clientCredentialPositions = new ConditionalWeakTable<IAssemblySymbol, ImmutableDictionary<string, ImmutableArray<int>>>();
 
-        /// <summary>The watched type names of a compilation: every name a watched constructor call spells.</summary>
-        public static ImmutableHashSet<string> ConstructorTypeNames(CredentialTargets targets)
-        {
-            ImmutableHashSet<string> names = targets.OpenAIAssembly is null
-                ? ImmutableHashSet<string>.Empty
-                : s_clientTypeNames.GetValue(targets.OpenAIAssembly, ClientTypeNames);
-            if (targets.ApiKeyCredential is not null)
-            {
-                names = names.Add(targets.ApiKeyCredential.Name);
-            }
-
-            if (targets.AzureKeyCredential is not null && targets.AzureOpenAIClient is not null)
-            {
-                names = names.Add(targets.AzureKeyCredential.Name).Add(targets.AzureOpenAIClient.Name);
-            }
-
-            return names;
-        }
-
         /// <summary>
-        /// For each watched type name, the argument positions at which one of its constructors takes
-        /// the string credential KL0007 reports (<c>apiKey</c> of OpenAI clients, <c>key</c> of the
-        /// credential types); the other arguments (model names, endpoints, options) need no binding.
+        /// Every watched type name (the names a watched constructor call spells), with the argument
+        /// positions at which one of its constructors takes the string credential KL0007 reports
+        /// (<c>apiKey</c> of OpenAI clients, <c>key</c> of the credential types); the other
+        /// arguments (model names, endpoints, options) need no binding.
         /// </summary>
         public static ImmutableDictionary<string, ImmutableArray<int>> CredentialPositions(CredentialTargets targets)
         {
@@ -100,9 +79,6 @@ namespace KeyLint.Analyzers
 
             return positions.ToImmutableArray();
         }
-
-        private static ImmutableHashSet<string> ClientTypeNames(IAssemblySymbol assembly)
-            => PublicClientTypes(assembly).Select(t => t.Name).ToImmutableHashSet(StringComparer.Ordinal);
 
         private static IEnumerable<INamedTypeSymbol> PublicClientTypes(IAssemblySymbol assembly)
         {

@@ -37,15 +37,14 @@ namespace KeyLint.Analyzers
             _httpTypes = new Lazy<(INamedTypeSymbol?, INamedTypeSymbol?)>(
                 () => (compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue"), compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders")),
                 LazyThreadSafetyMode.ExecutionAndPublication);
-            ConstructorTypeNames = CredentialSites.ConstructorTypeNames(this);
-            _constructorTypeNames = ConstructorTypeNames.ToArray();
             _credentialPositions = CredentialSites.CredentialPositions(this);
+            _constructorTypeNames = _credentialPositions.Keys.ToArray();
             var triggers = ImmutableArray.CreateBuilder<string>();
             if (WatchesConstructors)
             {
                 triggers.Add("Client");
                 triggers.Add("Credential");
-                triggers.AddRange(ConstructorTypeNames.Where(n => n.IndexOf("Client", StringComparison.Ordinal) < 0 && n.IndexOf("Credential", StringComparison.Ordinal) < 0));
+                triggers.AddRange(_constructorTypeNames.Where(n => n.IndexOf("Client", StringComparison.Ordinal) < 0 && n.IndexOf("Credential", StringComparison.Ordinal) < 0));
             }
 
             if (WatchesInvocations)
@@ -66,8 +65,11 @@ namespace KeyLint.Analyzers
 
         private const string ApiKeyProperty = "ApiKey";
 
-        private readonly string[] _constructorTypeNames;
+        /// <summary>The watched constructors, by type name, with their string-credential argument positions.</summary>
         private readonly ImmutableDictionary<string, ImmutableArray<int>> _credentialPositions;
+
+        /// <summary>The keys of <see cref="_credentialPositions"/>, for lookups by span (no string made).</summary>
+        private readonly string[] _constructorTypeNames;
 
         /// <summary>
         /// The argument positions at which some constructor of a watched type called
@@ -75,9 +77,6 @@ namespace KeyLint.Analyzers
         /// </summary>
         public ImmutableArray<int> CredentialPositions(string typeName)
             => _credentialPositions.TryGetValue(typeName, out ImmutableArray<int> positions) ? positions : default;
-
-        /// <summary>The names of the types whose constructors take a watched credential.</summary>
-        public ImmutableHashSet<string> ConstructorTypeNames { get; }
 
         /// <summary>The texts a file must contain to hold a watched call (searched for first, vectorised).</summary>
         public ImmutableArray<string> TextTriggers { get; }

@@ -38,6 +38,8 @@ namespace KeyLint.Analyzers
         /// </summary>
         private static readonly ConditionalWeakTable<SyntaxTree, int[]> s_assembledKeyStarts = new ConditionalWeakTable<SyntaxTree, int[]>();
 
+        private static readonly ConditionalWeakTable<SyntaxTree, int[]>.CreateValueCallback s_noAssembledKeyStarts = _ => Array.Empty<int>();
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             KeyLintDescriptors.KL0001_HardcodedProjectKey,
             KeyLintDescriptors.KL0002_HardcodedServiceAccountKey,
@@ -94,9 +96,17 @@ namespace KeyLint.Analyzers
                 }
             }
 
-            // Only a complete pass is remembered (a cancelled one has thrown by now).
-            int[] starts = assembledKeyStarts?.ToArray() ?? Array.Empty<int>();
-            _ = s_assembledKeyStarts.GetValue(tree, _ => starts);
+            // Only a complete pass is remembered (a cancelled one has thrown by now). Most files
+            // have no start: a shared delegate then, so nothing is allocated but the table entry.
+            if (assembledKeyStarts is null)
+            {
+                _ = s_assembledKeyStarts.GetValue(tree, s_noAssembledKeyStarts);
+            }
+            else
+            {
+                int[] starts = assembledKeyStarts.ToArray();
+                _ = s_assembledKeyStarts.GetValue(tree, _ => starts);
+            }
         }
 
         /// <summary>A string token that holds the marker but no whole key: an assembled key may start there.</summary>

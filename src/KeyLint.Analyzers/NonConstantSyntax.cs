@@ -131,31 +131,22 @@ namespace KeyLint.Analyzers
             return null;
         }
 
+        /// <summary>
+        /// The innermost function's parameters decide. Accessors (with their implicit "value"),
+        /// indexers and primary constructors are left to the semantic model.
+        /// </summary>
         private static bool IsParameterOfInnermostFunction(IdentifierNameSyntax identifier)
         {
             string name = identifier.Identifier.ValueText;
-            for (SyntaxNode? node = identifier.Parent; node is not null; node = node.Parent)
+            return InnermostFunction(identifier) switch
             {
-                // The innermost function's parameters decide. Accessors (with their implicit
-                // "value"), indexers and primary constructors are left to the semantic model.
-                switch (node)
-                {
-                    case SimpleLambdaExpressionSyntax simple:
-                        return simple.Parameter.Identifier.ValueText == name;
-                    case ParenthesizedLambdaExpressionSyntax lambda:
-                        return Declares(lambda.ParameterList, name);
-                    case AnonymousMethodExpressionSyntax anonymous:
-                        return Declares(anonymous.ParameterList, name);
-                    case LocalFunctionStatementSyntax local:
-                        return Declares(local.ParameterList, name);
-                    case BaseMethodDeclarationSyntax method:
-                        return Declares(method.ParameterList, name);
-                    case MemberDeclarationSyntax or GlobalStatementSyntax:
-                        return false;
-                }
-            }
-
-            return false;
+                SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText == name,
+                ParenthesizedLambdaExpressionSyntax lambda => Declares(lambda.ParameterList, name),
+                AnonymousMethodExpressionSyntax anonymous => Declares(anonymous.ParameterList, name),
+                LocalFunctionStatementSyntax local => Declares(local.ParameterList, name),
+                BaseMethodDeclarationSyntax method => Declares(method.ParameterList, name),
+                _ => false,
+            };
         }
 
         private static bool Declares(ParameterListSyntax? parameters, string name)

@@ -127,24 +127,44 @@ namespace KeyLint.Scanning
         /// <summary>The number of distinct characters; int.MaxValue for text that is not all ASCII (never a key run).</summary>
         private static int DistinctCount(ReadOnlySpan<char> text)
         {
-            ulong low = 0, high = 0;
+            var set = new AsciiSet();
             foreach (char c in text)
             {
-                if (c < 64)
-                {
-                    low |= 1UL << c;
-                }
-                else if (c < 128)
-                {
-                    high |= 1UL << (c - 64);
-                }
-                else
+                if (!set.Add(c))
                 {
                     return int.MaxValue;
                 }
             }
 
-            return PopCount(low) + PopCount(high);
+            return set.Count;
+        }
+
+        /// <summary>A set of ASCII characters in two machine words: key characters are ASCII.</summary>
+        private struct AsciiSet
+        {
+            private ulong _low;
+            private ulong _high;
+
+            public int Count => PopCount(_low) + PopCount(_high);
+
+            /// <returns>False for a character outside ASCII, which the set does not hold.</returns>
+            public bool Add(char c)
+            {
+                if (c < 64)
+                {
+                    _low |= 1UL << c;
+                }
+                else if (c < 128)
+                {
+                    _high |= 1UL << (c - 64);
+                }
+                else
+                {
+                    return false;
+                }
+
+                return true;
+            }
         }
 
         private static bool TryClassifySplit(ReadOnlySpan<char> run, int markerIndex, out OpenAIKeyKind kind, out int prefixLength, ref long steps)
@@ -275,8 +295,7 @@ namespace KeyLint.Scanning
             bool hasUpper = false, hasLower = false, hasDigit = false;
             int steps = 0;
 
-            // Distinct characters, counted with a 128-bit set: key characters are ASCII.
-            ulong low = 0, high = 0;
+            var distinct = new AsciiSet();
             for (int i = 0; i < segment.Length; i++)
             {
                 char c = segment[i];
@@ -293,15 +312,7 @@ namespace KeyLint.Scanning
                     hasDigit = true;
                 }
 
-                if (c < 64)
-                {
-                    low |= 1UL << c;
-                }
-                else
-                {
-                    high |= 1UL << (c - 64);
-                }
-
+                _ = distinct.Add(c);
                 if (i > 0 && Math.Abs(c - segment[i - 1]) == 1)
                 {
                     steps++;
@@ -309,9 +320,8 @@ namespace KeyLint.Scanning
             }
 
             int classes = (hasUpper ? 1 : 0) + (hasLower ? 1 : 0) + (hasDigit ? 1 : 0);
-            int distinct = PopCount(low) + PopCount(high);
             return classes >= 2
-                && distinct >= Math.Min(10, segment.Length / 2)
+                && distinct.Count >= Math.Min(10, segment.Length / 2)
                 && steps * 2 < segment.Length;
         }
 
