@@ -274,21 +274,20 @@ namespace KeyLint.Tests.Reliability
                 print: text => "length " + text.Length + ": " + Escape(RedactPlanted(text)));
         }
 
+        /// <summary>The shapes <see cref="Adversarial"/> makes.</summary>
+        public static TheoryData<string> AdversarialShapes => new TheoryData<string>
+        {
+            "MarkerRun", "MarkersSpaced", "PrefixAndMarkerRun", "KeysSpaced", "KeysGluedPairwise",
+            "LongRunThenKey", "PlaceholderKeys", "MaximalRunsWithMarkers", "KeyCharsRun",
+        };
+
         /// <summary>
         /// Adversarial shapes at two sizes. Results are exact at both sizes, and twice the input gives
         /// exactly twice the keys. Work is counted, not timed, in
         /// <see cref="AdversarialInput_ShouldTakeLinearWork"/>.
         /// </summary>
         [Theory]
-        [InlineData("MarkerRun")]
-        [InlineData("MarkersSpaced")]
-        [InlineData("PrefixAndMarkerRun")]
-        [InlineData("KeysSpaced")]
-        [InlineData("KeysGluedPairwise")]
-        [InlineData("LongRunThenKey")]
-        [InlineData("PlaceholderKeys")]
-        [InlineData("MaximalRunsWithMarkers")]
-        [InlineData("KeyCharsRun")]
+        [MemberData(nameof(AdversarialShapes))]
         public void AdversarialInputAtSizeNAndTwoN_ShouldGiveExactResults(string shape)
         {
             (string text1, int keys1) = Adversarial(shape);
@@ -318,15 +317,7 @@ namespace KeyLint.Tests.Reliability
         /// most doubles the work (2.2× allowed for the edges).
         /// </summary>
         [Theory]
-        [InlineData("MarkerRun")]
-        [InlineData("MarkersSpaced")]
-        [InlineData("PrefixAndMarkerRun")]
-        [InlineData("KeysSpaced")]
-        [InlineData("KeysGluedPairwise")]
-        [InlineData("LongRunThenKey")]
-        [InlineData("PlaceholderKeys")]
-        [InlineData("MaximalRunsWithMarkers")]
-        [InlineData("KeyCharsRun")]
+        [MemberData(nameof(AdversarialShapes))]
         public void AdversarialInput_ShouldTakeLinearWork(string shape)
         {
             static long Steps(string text)
