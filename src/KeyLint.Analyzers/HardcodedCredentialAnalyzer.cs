@@ -58,6 +58,24 @@ namespace KeyLint.Analyzers
             });
         }
 
+        /// <summary>
+        /// Every diagnostic of this analyzer in one document, without a driver (see
+        /// <see cref="HardcodedOpenAIKeyAnalyzer.AnalyzeDocument"/>).
+        /// </summary>
+        internal static void AnalyzeDocument(SemanticModel model, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            CredentialTargets targets = CredentialTargets.Resolve(model.Compilation);
+            Func<Diagnostic, bool> isSupported = _ => true;
+#pragma warning disable CS0618 // The shorter constructor is the one Roslyn 4.8 has for every host.
+            var context = new SemanticModelAnalysisContext(model, options, report, isSupported, cancellationToken);
+#pragma warning restore CS0618
+            BearerTokens.Analyze(context, targets);
+            if (!targets.IsEmpty)
+            {
+                AnalyzeCredentialSites(context, targets);
+            }
+        }
+
         private static void AnalyzeCredentialSites(SemanticModelAnalysisContext context, CredentialTargets targets)
         {
             List<SyntaxNode>? sites = CredentialSites.Find(context.SemanticModel.SyntaxTree, targets, context.CancellationToken);

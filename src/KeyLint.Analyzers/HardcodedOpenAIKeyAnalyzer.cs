@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using KeyLint.Scanning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -53,6 +54,20 @@ namespace KeyLint.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterSyntaxTreeAction(AnalyzeSyntaxTree);
             context.RegisterSemanticModelAction(AnalyzeAssembledKeys);
+        }
+
+        /// <summary>
+        /// Every diagnostic of this analyzer in one document, without a driver: the code fixes number
+        /// setting names by the keys of a document (the light bulb sees one diagnostic only), and a
+        /// driver would bind the whole document again.
+        /// </summary>
+        internal static void AnalyzeDocument(SemanticModel model, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            Func<Diagnostic, bool> isSupported = _ => true;
+#pragma warning disable CS0618 // The shorter constructors are the ones Roslyn 4.8 has for every host.
+            AnalyzeSyntaxTree(new SyntaxTreeAnalysisContext(model.SyntaxTree, options, report, isSupported, cancellationToken));
+            AnalyzeAssembledKeys(new SemanticModelAnalysisContext(model, options, report, isSupported, cancellationToken));
+#pragma warning restore CS0618
         }
 
         /// <summary>Whole keys in string tokens and trivia: no semantic model needed.</summary>

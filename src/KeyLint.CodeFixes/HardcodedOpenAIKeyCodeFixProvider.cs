@@ -1,9 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using System.Threading.Tasks;
 using KeyLint.Analyzers;
-using KeyLint.Scanning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -11,9 +12,11 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace KeyLint.CodeFixes
 {
     /// <summary>
-    /// Fixes for KL0001–KL0004 and KL0007: replace a hardcoded key or credential with a read from an <c>IConfiguration</c> in
-    /// scope, or from an environment variable. Every action is checked to compile with no new error
-    /// or warning before it is offered; where none does (attribute arguments, case labels, default
+    /// Fixes for KL0001–KL0004 and KL0007: replace a hardcoded key or credential with a read from an
+    /// <c>IConfiguration</c> in scope, Azure Key Vault (a <c>SecretClient</c> in scope), or an
+    /// environment variable. Only registers actions: the plan (<see cref="FixPlan"/>) is made once
+    /// per diagnostic, and an action is offered only where its fix compiles with no new error or
+    /// warning (<see cref="KeyFix"/>); where none does (attribute arguments, case labels, default
     /// parameter values, consts that must stay const), no fix is offered and the warning stays.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardcodedOpenAIKeyCodeFixProvider))]
@@ -24,9 +27,6 @@ namespace KeyLint.CodeFixes
         public const string UseConfigurationKey = "KeyLint.UseConfiguration";
         public const string UseEnvironmentVariableKey = "KeyLint.UseEnvironmentVariable";
         public const string UseKeyVaultKey = "KeyLint.UseKeyVault";
-
-        /// <summary>The order actions are offered in: the first is what a batch tool such as dotnet format applies.</summary>
-        internal static readonly KeySource[] Sources = { KeySource.Configuration, KeySource.KeyVault, KeySource.EnvironmentVariable };
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             RuleIdentifiers.HardcodedProjectKey,
@@ -39,106 +39,70 @@ namespace KeyLint.CodeFixes
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            Document document = context.Document;
-            SyntaxNode? root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            CancellationToken cancellationToken = context.CancellationToken;
+            try
             {
-                return;
-            }
-
-            KeySettingNames names = KeySettingNames.For(document.Project.AnalyzerOptions, root.SyntaxTree);
-            string text = root.ToFullString();
-            foreach (Diagnostic diagnostic in context.Diagnostics)
-            {
-                foreach (KeySource source in Sources)
+                Document document = context.Document;
+                SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                if (root is null || model is null)
                 {
-                    // A second key fixed in the same file gets the next free name: two keys never share a setting.
-                    string name = FirstFreeName(text, Base(names, source, diagnostic), source);
-                    Document? changed = await KeyReplacement.TryReplaceAsync(document, diagnostic, source, name, context.CancellationToken).ConfigureAwait(false);
-                    if (changed is null)
+                    return;
+                }
+
+                List<Diagnostic>? documentKeys = null;
+                foreach (Diagnostic diagnostic in context.Diagnostics)
+                {
+                    FixPlan? plan = await FixPlan.CreateAsync(document, root, model, diagnostic, cancellationToken).ConfigureAwait(false);
+                    if (plan is null)
                     {
                         continue;
                     }
 
-                    context.RegisterCodeFix(
-                        CodeAction.Create(Title(source, name), _ => Task.FromResult(changed), EquivalenceKey(source)),
-                        diagnostic);
+                    documentKeys ??= DocumentKeys.Find(model, document.Project.AnalyzerOptions, cancellationToken);
+                    SettingNames names = NamesUpTo(plan, documentKeys, root, model, document.Project.AnalyzerOptions, cancellationToken);
+                    KeySettingNames options = KeySettingNames.For(document.Project.AnalyzerOptions, root.SyntaxTree);
+                    foreach (KeySource source in FixActions.Sources)
+                    {
+                        string name = names.Assign(plan.Key, source, SettingNames.BaseName(options, source, diagnostic));
+                        KeyFix? fix = await KeyFix.TryCreateAsync(document, root, model, plan, source, name, cancellationToken).ConfigureAwait(false);
+                        if (fix is not null)
+                        {
+                            Document fixedDocument = fix.FixedDocument;
+                            context.RegisterCodeFix(
+                                CodeAction.Create(FixActions.Title(source, name), _ => Task.FromResult(fixedDocument), FixActions.EquivalenceKey(source)),
+                                diagnostic);
+                        }
+                    }
                 }
             }
+            catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                // An IDE disables a provider that throws, for the rest of the session: a fix that
+                // cannot be made is not offered, and the warning stays.
+            }
         }
-
-        internal static string Title(KeySource source, string name) => source switch
-        {
-            KeySource.Configuration => $"Read the key from configuration '{name}' (user secrets, environment variables, Key Vault…), then rotate the exposed key",
-            KeySource.KeyVault => $"Read the key from Azure Key Vault secret '{name}', then rotate the exposed key",
-            _ => $"Read the key from environment variable {name}, then rotate the exposed key",
-        };
-
-        internal static string EquivalenceKey(KeySource source) => source switch
-        {
-            KeySource.Configuration => UseConfigurationKey,
-            KeySource.KeyVault => UseKeyVaultKey,
-            _ => UseEnvironmentVariableKey,
-        };
-
-        internal static KeySource SourceOf(string? equivalenceKey) => equivalenceKey switch
-        {
-            UseConfigurationKey => KeySource.Configuration,
-            UseKeyVaultKey => KeySource.KeyVault,
-            _ => KeySource.EnvironmentVariable,
-        };
 
         /// <summary>
-        /// The setting a diagnostic's key is read from: the configured names, admin names for admin
-        /// keys, and Azure OpenAI's conventional names for KL0007 credentials of Azure OpenAI.
+        /// The names of the document's keys up to this one, given in order as Fix All in document
+        /// would (see <see cref="SettingNames"/>): the light bulb offers the same name.
         /// </summary>
-        internal static string Base(KeySettingNames names, KeySource source, Diagnostic diagnostic)
+        private static SettingNames NamesUpTo(FixPlan plan, List<Diagnostic> documentKeys, SyntaxNode root, SemanticModel model, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions analyzerOptions, CancellationToken cancellationToken)
         {
-            bool isAzure = diagnostic.Properties.TryGetValue(HardcodedCredentialAnalyzer.ServiceProperty, out string? service)
-                && service == HardcodedCredentialAnalyzer.AzureService;
-            if (isAzure)
+            var names = new SettingNames(root.ToFullString());
+            KeySettingNames options = KeySettingNames.For(analyzerOptions, root.SyntaxTree);
+            int position = plan.Diagnostic.Location.SourceSpan.Start;
+            foreach (Diagnostic earlier in documentKeys)
             {
-                return source switch
+                if (earlier.Location.SourceSpan.Start >= position)
                 {
-                    KeySource.Configuration => "AzureOpenAI:ApiKey",
-                    KeySource.KeyVault => "azure-openai-api-key",
-                    _ => "AZURE_OPENAI_API_KEY",
-                };
-            }
-
-            return Base(names, source, KindOf(diagnostic));
-        }
-
-        internal static string Base(KeySettingNames names, KeySource source, OpenAIKeyKind kind) => source switch
-        {
-            KeySource.Configuration => names.ConfigurationKeyFor(kind),
-            KeySource.KeyVault => names.KeyVaultSecretNameFor(kind),
-            _ => names.EnvironmentVariableFor(kind),
-        };
-
-        internal static char NumberSeparator(KeySource source) => source switch
-        {
-            KeySource.EnvironmentVariable => '_',
-            KeySource.KeyVault => '-',
-            _ => '\0',
-        };
-
-        internal static OpenAIKeyKind KindOf(Diagnostic diagnostic)
-            => diagnostic.Properties.TryGetValue(KeyDiagnosticProperties.KeyKind, out string? value) && Enum.TryParse(value, out OpenAIKeyKind kind)
-                ? kind
-                : diagnostic.Id == RuleIdentifiers.HardcodedAdminKey ? OpenAIKeyKind.Admin : OpenAIKeyKind.Project;
-
-        /// <summary>The first of Name, Name2, Name3… not already written as a string in <paramref name="text"/>.</summary>
-        internal static string FirstFreeName(string text, string baseName, KeySource source)
-        {
-            for (int number = 1; ; number++)
-            {
-                string candidate = KeySettingNames.Numbered(baseName, number, NumberSeparator(source));
-                if (text.IndexOf("\"" + candidate + "\"", StringComparison.Ordinal) < 0)
-                {
-                    return candidate;
+                    break;
                 }
+
+                names.AssignAll(KeyIdentity.Of(root, model, earlier, cancellationToken), earlier, options);
             }
+
+            return names;
         }
     }
 }

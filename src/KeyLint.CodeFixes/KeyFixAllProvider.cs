@@ -5,26 +5,25 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using KeyLint.Analyzers;
-using KeyLint.Scanning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KeyLint.CodeFixes
 {
     /// <summary>
-    /// Fix All for KL0001–KL0004 at document, project and solution scope.
+    /// Fix All for KL0001–KL0004 and KL0007 at document, project and solution scope.
     /// </summary>
     /// <remarks>
-    /// Naming rule: within the scope, each distinct key value gets one setting — the first distinct
-    /// key the base name (<c>OpenAI:ApiKey</c>), the next ones numbered (<c>OpenAI:ApiKey2</c>,
-    /// <c>OPENAI_API_KEY_2</c>) in the order of file path and position, skipping names already
-    /// written in the scope. The same key written twice reads the same setting; two different keys
-    /// are never merged. Where "configuration" is asked for and no <c>IConfiguration</c> is in
-    /// reach (or "Key Vault" and no <c>SecretClient</c>), the key is read from an environment variable
-    /// instead, so Fix All leaves no key behind
-    /// in any place that accepts a non-constant value.
+    /// Every fix of a document is planned against the same original document and the chosen fixes
+    /// are applied together in one rewrite (<see cref="SiteRewriter"/>), so pieces of keys that several
+    /// fixes leave unused go once and no fix can invalidate another's nodes. A fix that cannot be
+    /// made is skipped alone; a document whose fixes fail together is fixed one fix at a time,
+    /// keeping those that still compile; a document that throws is left as it was. Fix All never
+    /// fails as a whole. Names follow <see cref="SettingNames"/> over the whole scope. Where
+    /// "configuration" is asked for and no <c>IConfiguration</c> is in reach (or "Key Vault" and no
+    /// <c>SecretClient</c>), the key is read from an environment variable instead, so Fix All leaves
+    /// no key behind in any place that accepts a non-constant value.
     /// </remarks>
     internal sealed class KeyFixAllProvider : FixAllProvider
     {
@@ -35,8 +34,7 @@ namespace KeyLint.CodeFixes
 
         public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
-            KeySource requested = HardcodedOpenAIKeyCodeFixProvider.SourceOf(fixAllContext.CodeActionEquivalenceKey);
-
+            KeySource requested = FixActions.SourceOf(fixAllContext.CodeActionEquivalenceKey);
             IEnumerable<Document> documents = fixAllContext.Scope switch
             {
                 FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
@@ -61,119 +59,128 @@ namespace KeyLint.CodeFixes
                 return null;
             }
 
-            string title = requested switch
-            {
-                KeySource.Configuration => "Read every hardcoded OpenAI key from configuration (or the environment), then rotate the keys",
-                KeySource.KeyVault => "Read every hardcoded OpenAI key from Azure Key Vault (or the environment), then rotate the keys",
-                _ => "Read every hardcoded OpenAI key from environment variables, then rotate the keys",
-            };
-            ImmutableHashSet<string> ids = fixAllContext.DiagnosticIds;
-            return CodeAction.Create(title, ct => FixAllAsync(fixAllContext.Solution, inScope, work, ids, requested, ct), fixAllContext.CodeActionEquivalenceKey);
+            Solution solution = fixAllContext.Solution;
+            return CodeAction.Create(
+                FixActions.FixAllTitle(requested),
+                cancellationToken => FixAllAsync(solution, inScope, work, requested, cancellationToken),
+                fixAllContext.CodeActionEquivalenceKey);
         }
 
         private static async Task<Solution> FixAllAsync(
             Solution solution,
             Document[] inScope,
             List<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> work,
-            ImmutableHashSet<string> ids,
             KeySource requested,
             CancellationToken cancellationToken)
         {
             // Names already written in the projects being fixed are taken, so a setting is never shared by accident.
             var projects = new HashSet<ProjectId>(work.Select(w => w.Document.Project.Id));
-            var names = new SettingNameAssigner(await AllTextAsync(inScope.Where(d => projects.Contains(d.Project.Id)), cancellationToken).ConfigureAwait(false));
+            var names = new SettingNames(await AllTextAsync(inScope.Where(d => projects.Contains(d.Project.Id)), cancellationToken).ConfigureAwait(false));
 
-            // Names are given out in a first pass, in file and position order, so they do not depend on
-            // which fixes succeed.
+            // Names are given out first, in file and position order, so they do not depend on which fixes succeed.
+            var ordered = new List<(Document Document, SyntaxNode Root, SemanticModel Model, Diagnostic[] Diagnostics)>();
             foreach ((Document document, ImmutableArray<Diagnostic> diagnostics) in work)
             {
-                SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-                SemanticModel model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
-                KeySettingNames settings = KeySettingNames.For(document.Project.AnalyzerOptions, root.SyntaxTree);
-                foreach (Diagnostic diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+                SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                if (root is null || model is null)
                 {
-                    string? key = KeyReplacement.FindKey(root, model, diagnostic, cancellationToken);
-                    if (key is not null)
-                    {
-                        foreach (KeySource source in HardcodedOpenAIKeyCodeFixProvider.Sources)
-                        {
-                            names.Assign(key, source, HardcodedOpenAIKeyCodeFixProvider.Base(settings, source, diagnostic));
-                        }
-                    }
+                    continue;
                 }
+
+                Diagnostic[] sorted = diagnostics.Where(d => d.Location.SourceTree == root.SyntaxTree).OrderBy(d => d.Location.SourceSpan.Start).ToArray();
+                KeySettingNames options = KeySettingNames.For(document.Project.AnalyzerOptions, root.SyntaxTree);
+                foreach (Diagnostic diagnostic in sorted)
+                {
+                    names.AssignAll(KeyIdentity.Of(root, model, diagnostic, cancellationToken), diagnostic, options);
+                }
+
+                ordered.Add((document, root, model, sorted));
             }
 
-            foreach ((Document original, ImmutableArray<Diagnostic> diagnostics) in work)
+            foreach ((Document document, SyntaxNode root, SemanticModel model, Diagnostic[] diagnostics) in ordered)
             {
-                Document document = solution.GetDocument(original.Id)!;
-                document = await FixDocumentAsync(document, diagnostics.Length, ids, requested, names, cancellationToken).ConfigureAwait(false);
-                solution = document.Project.Solution;
+                try
+                {
+                    Document? fixedDocument = await FixDocumentAsync(document, root, model, diagnostics, requested, names, cancellationToken).ConfigureAwait(false);
+                    if (fixedDocument is not null)
+                    {
+                        SyntaxNode fixedRoot = (await fixedDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+                        solution = solution.WithDocumentSyntaxRoot(document.Id, fixedRoot);
+                    }
+                }
+                catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+                {
+                    // dotnet format drops a whole Fix All that throws: this document stays as it was, the others are fixed.
+                }
             }
 
             return solution;
         }
 
-        /// <summary>
-        /// Fixes a document's keys one at a time, from its end to its start, re-finding them after
-        /// each fix: a fix can change the text around the next key (a const becoming readonly, a
-        /// literal becoming interpolated). Keys that cannot be fixed stay, at the end of the list.
-        /// </summary>
-        private static async Task<Document> FixDocumentAsync(
-            Document document, int expected, ImmutableHashSet<string> ids, KeySource requested, SettingNameAssigner names, CancellationToken cancellationToken)
+        /// <summary>The document with every fix that compiles applied together; null when none does.</summary>
+        private static async Task<Document?> FixDocumentAsync(
+            Document document, SyntaxNode root, SemanticModel model, Diagnostic[] diagnostics, KeySource requested, SettingNames names, CancellationToken cancellationToken)
         {
-            int unfixable = 0;
-            for (int attempt = 0; attempt < expected * 2 + 2; attempt++)
+            KeySettingNames options = KeySettingNames.For(document.Project.AnalyzerOptions, root.SyntaxTree);
+            KeySource[] sources = requested == KeySource.EnvironmentVariable
+                ? new[] { KeySource.EnvironmentVariable }
+                : new[] { requested, KeySource.EnvironmentVariable };
+
+            var chosen = new List<KeyFix>();
+            var replaced = new List<Microsoft.CodeAnalysis.Text.TextSpan>();
+            foreach (Diagnostic diagnostic in diagnostics)
             {
-                ImmutableArray<Diagnostic> current = await FindKeysAsync(document, ids, cancellationToken).ConfigureAwait(false);
-                Diagnostic[] ordered = current.OrderByDescending(d => d.Location.SourceSpan.Start).ToArray();
-                if (unfixable >= ordered.Length)
+                FixPlan? plan = await FixPlan.CreateAsync(document, root, model, diagnostic, cancellationToken).ConfigureAwait(false);
+
+                // Two diagnostics on one site (a key that is also a constant credential) get one fix.
+                if (plan is null || replaced.Any(span => span.IntersectsWith(plan.Site.Replaced.Span)))
                 {
-                    break;
+                    continue;
                 }
 
-                Diagnostic diagnostic = ordered[unfixable];
-                SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-                SemanticModel model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
-                string? key = KeyReplacement.FindKey(root, model, diagnostic, cancellationToken);
-                KeySettingNames settings = KeySettingNames.For(document.Project.AnalyzerOptions, root.SyntaxTree);
-
-                Document? changed = null;
-                foreach (KeySource source in requested == KeySource.EnvironmentVariable
-                    ? new[] { KeySource.EnvironmentVariable }
-                    : new[] { requested, KeySource.EnvironmentVariable })
+                foreach (KeySource source in sources)
                 {
-                    string baseName = HardcodedOpenAIKeyCodeFixProvider.Base(settings, source, diagnostic);
-                    string name = key is null ? baseName : names.Assign(key, source, baseName);
-                    changed = await KeyReplacement.TryReplaceAsync(document, diagnostic, source, name, cancellationToken).ConfigureAwait(false);
-                    if (changed is not null)
+                    string name = names.Assign(plan.Key, source, SettingNames.BaseName(options, source, diagnostic));
+                    KeyFix? fix = await KeyFix.TryCreateAsync(document, root, model, plan, source, name, cancellationToken).ConfigureAwait(false);
+                    if (fix is not null)
                     {
+                        chosen.Add(fix);
+                        replaced.Add(plan.Site.Replaced.Span);
                         break;
                     }
                 }
+            }
 
-                if (changed is null)
+            switch (chosen.Count)
+            {
+                case 0:
+                    return null;
+                case 1:
+                    return chosen[0].FixedDocument;
+            }
+
+            Document together = await SiteRewriter.RewriteAsync(document, root, model, chosen.Select(c => c.Fix).ToList(), cancellationToken).ConfigureAwait(false);
+            if (await CompileCheck.AddsNoProblemAsync(root, model, together, cancellationToken).ConfigureAwait(false))
+            {
+                return together;
+            }
+
+            // Fixes that compile alone but not together (none are known): add them one at a time.
+            var accepted = new List<PlannedFix>();
+            Document? best = null;
+            foreach (KeyFix fix in chosen)
+            {
+                var trial = new List<PlannedFix>(accepted) { fix.Fix };
+                Document candidate = await SiteRewriter.RewriteAsync(document, root, model, trial, cancellationToken).ConfigureAwait(false);
+                if (await CompileCheck.AddsNoProblemAsync(root, model, candidate, cancellationToken).ConfigureAwait(false))
                 {
-                    unfixable++;
-                }
-                else
-                {
-                    document = changed;
+                    accepted = trial;
+                    best = candidate;
                 }
             }
 
-            return document;
-        }
-
-        /// <summary>Runs KeyLint's analyzer on the document as it is now.</summary>
-        private static async Task<ImmutableArray<Diagnostic>> FindKeysAsync(Document document, ImmutableHashSet<string> ids, CancellationToken cancellationToken)
-        {
-            SemanticModel model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
-            CompilationWithAnalyzers withAnalyzers = model.Compilation.WithAnalyzers(
-                ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedOpenAIKeyAnalyzer(), new HardcodedCredentialAnalyzer()),
-                new CompilationWithAnalyzersOptions(document.Project.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
-            ImmutableArray<Diagnostic> syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(model.SyntaxTree, cancellationToken).ConfigureAwait(false);
-            ImmutableArray<Diagnostic> semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, cancellationToken).ConfigureAwait(false);
-            return syntax.AddRange(semantic).Where(d => ids.Contains(d.Id) && d.Location.SourceTree == model.SyntaxTree).ToImmutableArray();
+            return best;
         }
 
         private static async Task<string> AllTextAsync(IEnumerable<Document> documents, CancellationToken cancellationToken)
@@ -185,35 +192,6 @@ namespace KeyLint.CodeFixes
             }
 
             return builder.ToString();
-        }
-
-        /// <summary>One setting name per distinct key value and base name, numbered, never one already in use.</summary>
-        private sealed class SettingNameAssigner
-        {
-            private readonly string _existingText;
-            private readonly Dictionary<(string Key, KeySource Source, string BaseName), string> _byKey = new();
-            private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
-
-            public SettingNameAssigner(string existingText) => _existingText = existingText;
-
-            public string Assign(string key, KeySource source, string baseName)
-            {
-                if (_byKey.TryGetValue((key, source, baseName), out string? name))
-                {
-                    return name;
-                }
-
-                for (int number = 1; ; number++)
-                {
-                    string candidate = KeySettingNames.Numbered(baseName, number, HardcodedOpenAIKeyCodeFixProvider.NumberSeparator(source));
-                    if (!_taken.Contains(candidate) && _existingText.IndexOf("\"" + candidate + "\"", StringComparison.Ordinal) < 0)
-                    {
-                        _taken.Add(candidate);
-                        _byKey[(key, source, baseName)] = candidate;
-                        return candidate;
-                    }
-                }
-            }
         }
     }
 }

@@ -40,7 +40,7 @@ namespace KeyLint.CodeFixes
             _valueBefore = valueBefore;
             _valueAfter = valueAfter;
             _keySpanInReplaced = keySpanInReplaced;
-            ConstDeclarator = EnclosingConstDeclarator(replaced);
+            ConstDeclarator = ConstantContexts.EnclosingConstDeclarator(replaced);
         }
 
         /// <summary>The expression the fix replaces.</summary>
@@ -116,25 +116,6 @@ namespace KeyLint.CodeFixes
             => token.IsKind(SyntaxKind.Utf8StringLiteralToken)
                 || token.IsKind(SyntaxKind.Utf8SingleLineRawStringLiteralToken)
                 || token.IsKind(SyntaxKind.Utf8MultiLineRawStringLiteralToken);
-
-        /// <summary>The const declarator whose initializer contains <paramref name="node"/>, if any.</summary>
-        public static VariableDeclaratorSyntax? EnclosingConstDeclarator(SyntaxNode node)
-        {
-            foreach (SyntaxNode ancestor in node.Ancestors())
-            {
-                if (ancestor is EqualsValueClauseSyntax equalsValue)
-                {
-                    return KeyReplacement.ConstDeclaratorOf(equalsValue);
-                }
-
-                if (ancestor is StatementSyntax or MemberDeclarationSyntax)
-                {
-                    return null;
-                }
-            }
-
-            return null;
-        }
 
         /// <summary>
         /// How many forms of the replacement to try, simplest first. A UTF-8 literal has two: the

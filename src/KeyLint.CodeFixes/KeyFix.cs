@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace KeyLint.CodeFixes
+{
+    /// <summary>
+    /// Chooses, for one plan and one source, the simplest replacement that compiles: each receiver in
+    /// scope, a plain read before one ending in <c>?? throw</c> (for targets that need a non-null
+    /// string), each form of the site (a UTF-8 literal has two). Null when none does.
+    /// </summary>
+    internal sealed class KeyFix
+    {
+        private KeyFix(PlannedFix fix, Document fixedDocument)
+        {
+            Fix = fix;
+            FixedDocument = fixedDocument;
+        }
+
+        public PlannedFix Fix { get; }
+
+        /// <summary>The document with this fix alone applied.</summary>
+        public Document FixedDocument { get; }
+
+        public static async Task<KeyFix?> TryCreateAsync(Document document, SyntaxNode root, SemanticModel model, FixPlan plan, KeySource source, string settingName, CancellationToken cancellationToken)
+        {
+            IReadOnlyList<string?> receivers = plan.ReceiversFor(source, cancellationToken);
+            foreach (string? receiver in receivers)
+            {
+                for (int throwIfMissing = 0; throwIfMissing <= (KeyReads.CanThrowIfMissing(source) ? 1 : 0); throwIfMissing++)
+                {
+                    string read = KeyReads.Build(source, receiver, settingName, throwIfMissing == 1, plan.IsAsync);
+                    for (int variant = 0; variant < plan.Site.Variants; variant++)
+                    {
+                        ExpressionSyntax? replacement = plan.Site.BuildReplacement(read, variant);
+                        if (replacement is null)
+                        {
+                            continue;
+                        }
+
+                        var fix = new PlannedFix(plan, replacement);
+                        Document fixedDocument = await SiteRewriter.RewriteAsync(document, root, model, new[] { fix }, cancellationToken).ConfigureAwait(false);
+                        if (await CompileCheck.AddsNoProblemAsync(root, model, fixedDocument, cancellationToken).ConfigureAwait(false))
+                        {
+                            return new KeyFix(fix, fixedDocument);
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+}
