@@ -52,11 +52,11 @@ namespace KeyLint.CodeFixes
                 {
                     foreach (SyntaxAnnotation annotation in member.GetAnnotations(SiteRewriter.ChangedMemberKind))
                     {
-                        TextSpan original = SiteRewriter.OriginalSpan(annotation);
-                        Add(before, originalModel.GetDiagnostics(original, cancellationToken));
+                        SyntaxNode originalMember = originalRoot.FindNode(SiteRewriter.OriginalSpan(annotation));
+                        Add(before, originalModel.GetDiagnostics(BoundSpan(originalMember), cancellationToken));
                     }
 
-                    Add(after, changedModel.GetDiagnostics(member.Span, cancellationToken));
+                    Add(after, changedModel.GetDiagnostics(BoundSpan(member), cancellationToken));
                 }
             }
 
@@ -69,6 +69,25 @@ namespace KeyLint.CodeFixes
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// The span to bind for a changed member. A field or property initializer is analysed with the
+        /// constructors, which report its nullable warnings at the initializer only when they are
+        /// bound too: the span then reaches from the member to the type's constructors.
+        /// </summary>
+        private static TextSpan BoundSpan(SyntaxNode member)
+        {
+            TextSpan span = member.Span;
+            if (member is BaseFieldDeclarationSyntax or PropertyDeclarationSyntax && member.Parent is TypeDeclarationSyntax type)
+            {
+                foreach (ConstructorDeclarationSyntax constructor in type.Members.OfType<ConstructorDeclarationSyntax>())
+                {
+                    span = TextSpan.FromBounds(Math.Min(span.Start, constructor.SpanStart), Math.Max(span.End, constructor.Span.End));
+                }
+            }
+
+            return span;
         }
 
         /// <summary>Using directives at the top level and in namespaces: what an import added by a fix changes.</summary>

@@ -68,13 +68,7 @@ namespace KeyLint.CodeFixes
                     });
                 }
 
-                SyntaxNode member = EnclosingMember(replaced);
-                changedMembers.Add(member);
-                if (member is BaseFieldDeclarationSyntax or PropertyDeclarationSyntax && member.Parent is TypeDeclarationSyntax type)
-                {
-                    // An initializer is analysed with the constructors: its nullable warnings are theirs.
-                    changedMembers.UnionWith(type.Members.OfType<ConstructorDeclarationSyntax>());
-                }
+                changedMembers.Add(EnclosingMember(replaced));
             }
 
             RemoveKeepingComments(editor, removed);
