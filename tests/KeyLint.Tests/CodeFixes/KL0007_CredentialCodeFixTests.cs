@@ -1,28 +1,33 @@
 using System.Threading.Tasks;
 using KeyLint.Analyzers;
 using KeyLint.CodeFixes;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
+using Verify = KeyLint.Tests.KeyLintCodeFixVerifier<KeyLint.Analyzers.HardcodedCredentialAnalyzer, KeyLint.CodeFixes.HardcodedOpenAIKeyCodeFixProvider>;
 
 namespace KeyLint.Tests.CodeFixes
 {
     /// <summary>KL0007's fixes: the same reads as KL0001–KL0004, Azure OpenAI names for Azure credentials.</summary>
     public class KL0007_CredentialCodeFixTests
     {
-        private sealed class Test : CSharpCodeFixTest<HardcodedCredentialAnalyzer, HardcodedOpenAIKeyCodeFixProvider, DefaultVerifier>
-        {
-            public Test()
-            {
-                TestReferences.Apply(TestState);
-                TestState.AdditionalReferences.AddRange(ClientLibraries.References);
-                SolutionTransforms.Add(TestReferences.EnableNullable);
-                CompilerDiagnostics = CompilerDiagnostics.Warnings;
-            }
+        private const string Configuration = HardcodedOpenAIKeyCodeFixProvider.UseConfigurationKey;
+        private const string Environment = HardcodedOpenAIKeyCodeFixProvider.UseEnvironmentVariableKey;
 
-            protected override ParseOptions CreateParseOptions()
-                => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.Latest);
+        private static Task VerifyFixAsync(string source, string fixedSource, string equivalenceKey, params DiagnosticResult[] expected)
+            => VerifyFixAsync(source, fixedSource, fixedSource, equivalenceKey, expected);
+
+        /// <summary>The shared fix verifier, with the real OpenAI client libraries referenced.</summary>
+        private static Task VerifyFixAsync(string source, string fixedSource, string batchFixedSource, string equivalenceKey, params DiagnosticResult[] expected)
+        {
+            var test = new Verify.Test
+            {
+                TestCode = source,
+                FixedCode = fixedSource,
+                BatchFixedCode = batchFixedSource,
+                CodeActionEquivalenceKey = equivalenceKey,
+            };
+            test.TestState.AdditionalReferences.AddRange(KeyLintCodeFixVerifier.ClientLibraryReferences);
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync();
         }
 
         private static DiagnosticResult Credential(int location, string what)
@@ -32,66 +37,62 @@ namespace KeyLint.Tests.CodeFixes
         [Fact]
         public async Task OpenAIClientLiteral_EnvironmentVariable()
         {
-            await new Test
-            {
-                TestCode = """
-                    using System;
+            await VerifyFixAsync(
+                """
+                using System;
 
-                    class C
-                    {
-                        public OpenAI.OpenAIClient Create() => new OpenAI.OpenAIClient({|#0:"my-placeholder-key"|});
-                    }
-                    """,
-                FixedCode = """
-                    using System;
+                class C
+                {
+                    public OpenAI.OpenAIClient Create() => new OpenAI.OpenAIClient({|#0:"my-placeholder-key"|});
+                }
+                """,
+                """
+                using System;
 
-                    class C
-                    {
-                        public OpenAI.OpenAIClient Create() => new OpenAI.OpenAIClient(Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
-                    }
-                    """,
-                CodeActionEquivalenceKey = HardcodedOpenAIKeyCodeFixProvider.UseEnvironmentVariableKey,
-                ExpectedDiagnostics = { Credential(0, "OpenAIClient (apiKey)") },
-            }.RunAsync();
+                class C
+                {
+                    public OpenAI.OpenAIClient Create() => new OpenAI.OpenAIClient(Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
+                }
+                """,
+                Environment,
+                Credential(0, "OpenAIClient (apiKey)"));
         }
 
         [Fact]
         public async Task AzureKeyCredentialFromLocal_ShouldUseAzureNamesAndDropTheLocal()
         {
-            await new Test
-            {
-                TestCode = """
-                    using System;
-                    using Azure;
-                    using Azure.AI.OpenAI;
-                    using Microsoft.Extensions.Configuration;
+            await VerifyFixAsync(
+                """
+                using System;
+                using Azure;
+                using Azure.AI.OpenAI;
+                using Microsoft.Extensions.Configuration;
 
-                    class C
+                class C
+                {
+                    public AzureOpenAIClient Create(IConfiguration configuration)
                     {
-                        public AzureOpenAIClient Create(IConfiguration configuration)
-                        {
-                            var key = "0123456789abcdef0123456789abcdef";
-                            return new AzureOpenAIClient(new Uri("https://example.openai.azure.com"), new AzureKeyCredential({|#0:key|}));
-                        }
+                        var key = "0123456789abcdef0123456789abcdef";
+                        return new AzureOpenAIClient(new Uri("https://example.openai.azure.com"), new AzureKeyCredential({|#0:key|}));
                     }
-                    """,
-                FixedCode = """
-                    using System;
-                    using Azure;
-                    using Azure.AI.OpenAI;
-                    using Microsoft.Extensions.Configuration;
+                }
+                """,
+                """
+                using System;
+                using Azure;
+                using Azure.AI.OpenAI;
+                using Microsoft.Extensions.Configuration;
 
-                    class C
+                class C
+                {
+                    public AzureOpenAIClient Create(IConfiguration configuration)
                     {
-                        public AzureOpenAIClient Create(IConfiguration configuration)
-                        {
-                            return new AzureOpenAIClient(new Uri("https://example.openai.azure.com"), new AzureKeyCredential(configuration["AzureOpenAI:ApiKey"] ?? throw new InvalidOperationException("The configuration value 'AzureOpenAI:ApiKey' is not set.")));
-                        }
+                        return new AzureOpenAIClient(new Uri("https://example.openai.azure.com"), new AzureKeyCredential(configuration["AzureOpenAI:ApiKey"] ?? throw new InvalidOperationException("The configuration value 'AzureOpenAI:ApiKey' is not set.")));
                     }
-                    """,
-                CodeActionEquivalenceKey = HardcodedOpenAIKeyCodeFixProvider.UseConfigurationKey,
-                ExpectedDiagnostics = { Credential(0, "AzureKeyCredential for AzureOpenAIClient (key)") },
-            }.RunAsync();
+                }
+                """,
+                Configuration,
+                Credential(0, "AzureKeyCredential for AzureOpenAIClient (key)"));
         }
     }
 }
