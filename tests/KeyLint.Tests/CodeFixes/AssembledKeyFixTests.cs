@@ -1,6 +1,6 @@
 using System.Threading.Tasks;
 using KeyLint.CodeFixes;
-using Verify = KeyLint.Tests.KeyLintCodeFixVerifier;
+using Verify = KeyLint.Tests.KeyLintCodeFixVerifier<KeyLint.Analyzers.HardcodedOpenAIKeyAnalyzer, KeyLint.CodeFixes.HardcodedOpenAIKeyCodeFixProvider>;
 
 namespace KeyLint.Tests.CodeFixes
 {

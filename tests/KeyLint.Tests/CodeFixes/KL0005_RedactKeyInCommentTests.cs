@@ -1,30 +1,18 @@
 using System.Threading.Tasks;
-using KeyLint.Analyzers;
-using KeyLint.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Testing;
-using Microsoft.CodeAnalysis.Testing;
+using Verify = KeyLint.Tests.KeyLintCodeFixVerifier<KeyLint.Analyzers.HardcodedOpenAIKeyAnalyzer, KeyLint.CodeFixes.RedactKeyInCommentCodeFixProvider>;
 
 namespace KeyLint.Tests.CodeFixes
 {
     /// <summary>KL0005's fix: the key in a comment or disabled code becomes its redacted form; nothing else changes.</summary>
     public class KL0005_RedactKeyInCommentTests
     {
-        private sealed class Test : CSharpCodeFixTest<HardcodedOpenAIKeyAnalyzer, RedactKeyInCommentCodeFixProvider, DefaultVerifier>
-        {
-            public Test()
-            {
-                TestReferences.Apply(TestState);
-                CompilerDiagnostics = CompilerDiagnostics.Warnings;
-            }
-        }
-
         [Fact]
         public async Task KeysInCommentsAndDisabledCode_ShouldBeRedacted()
         {
             string first = FakeKeys.Project(seed: 1);
             string second = FakeKeys.LegacyUser(seed: 2);
             string third = FakeKeys.Admin(seed: 3);
-            var test = new Test
+            var test = new Verify.Test
             {
                 TestCode = $$"""
                     class C

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using KeyLint.CodeFixes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
-using Verify = KeyLint.Tests.KeyLintCodeFixVerifier;
+using Verify = KeyLint.Tests.KeyLintCodeFixVerifier<KeyLint.Analyzers.HardcodedOpenAIKeyAnalyzer, KeyLint.CodeFixes.HardcodedOpenAIKeyCodeFixProvider>;
 
 namespace KeyLint.Tests.CodeFixes
 {
@@ -131,7 +131,7 @@ namespace KeyLint.Tests.CodeFixes
         [Fact]
         public async Task GeneratedFile_ShouldNotOfferAnyFix()
         {
-            Document document = Verify.CreateDocument($$"""class C { public string Key() => "{{FakeKeys.Project()}}"; }""");
+            Document document = KeyLintCodeFixVerifier.CreateDocument($$"""class C { public string Key() => "{{FakeKeys.Project()}}"; }""");
             document = document.Project.Solution.WithDocumentFilePath(document.Id, "/src/Settings.Designer.cs").GetDocument(document.Id)!;
             var diagnostics = await Verify.AnalyzeAsync(document);
             Assert.Single(diagnostics);

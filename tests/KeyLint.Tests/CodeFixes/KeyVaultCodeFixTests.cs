@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using KeyLint.CodeFixes;
-using Verify = KeyLint.Tests.KeyLintCodeFixVerifier;
+using Verify = KeyLint.Tests.KeyLintCodeFixVerifier<KeyLint.Analyzers.HardcodedOpenAIKeyAnalyzer, KeyLint.CodeFixes.HardcodedOpenAIKeyCodeFixProvider>;
 
 namespace KeyLint.Tests.CodeFixes
 {
