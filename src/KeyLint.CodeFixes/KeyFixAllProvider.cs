@@ -88,7 +88,7 @@ namespace KeyLint.CodeFixes
                     continue;
                 }
 
-                Diagnostic[] sorted = diagnostics.Where(d => d.Location.SourceTree == root.SyntaxTree).OrderBy(d => d.Location.SourceSpan.Start).ToArray();
+                Diagnostic[] sorted = Current(diagnostics, root, model, document, cancellationToken).OrderBy(d => d.Location.SourceSpan.Start).ToArray();
                 KeySettingNames options = KeySettingNames.For(document.Project.AnalyzerOptions, root.SyntaxTree);
                 foreach (Diagnostic diagnostic in sorted)
                 {
@@ -116,6 +116,23 @@ namespace KeyLint.CodeFixes
             }
 
             return solution;
+        }
+
+        /// <summary>
+        /// The diagnostics as they are in the document now. dotnet format analyses a solution once,
+        /// then runs one Fix All per diagnostic ID on the solution the previous one changed: the
+        /// later IDs' diagnostics then point into an older text. Their keys are found again, in
+        /// the document as it is, for the same IDs.
+        /// </summary>
+        private static IEnumerable<Diagnostic> Current(ImmutableArray<Diagnostic> diagnostics, SyntaxNode root, SemanticModel model, Document document, CancellationToken cancellationToken)
+        {
+            if (diagnostics.All(d => d.Location.SourceTree == root.SyntaxTree))
+            {
+                return diagnostics;
+            }
+
+            var ids = new HashSet<string>(diagnostics.Select(d => d.Id), StringComparer.Ordinal);
+            return DocumentKeys.Find(model, document.Project.AnalyzerOptions, cancellationToken).Where(d => ids.Contains(d.Id));
         }
 
         /// <summary>The document with every fix that compiles applied together; null when none does.</summary>
