@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using KeyLint.CodeFixes;
+using KeyLint.Tests.Reliability;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Verify = KeyLint.Tests.KeyLintCodeFixVerifier<KeyLint.Analyzers.HardcodedOpenAIKeyAnalyzer, KeyLint.CodeFixes.HardcodedOpenAIKeyCodeFixProvider>;
+
+namespace KeyLint.Tests.CodeFixes
+{
+    /// <summary>
+    /// One name per distinct key, in the light bulb and in Fix All alike (README "Setting names"):
+    /// a light bulb offers a key the name Fix All in document gives it.
+    /// </summary>
+    public class SettingNameTests
+    {
+        private const string Environment = HardcodedOpenAIKeyCodeFixProvider.UseEnvironmentVariableKey;
+
+        [Fact]
+        public async Task LightBulbs_ShouldOfferTheNamesFixAllGives()
+        {
+            string first = FakeKeys.Project(seed: 61);
+            string second = FakeKeys.ServiceAccount(seed: 62);
+            string source = $$"""
+                class C
+                {
+                    public string? A = "{{first}}";
+                    public string? B = "{{second}}";
+                    public string? C2 = "{{first}}";
+                    public string? D = "{{second}}";
+                }
+                """;
+
+            IReadOnlyList<CodeAction> actions = await Verify.GetActionsAsync(source);
+            string[] titles = actions.Where(a => a.EquivalenceKey == Environment).Select(a => a.Title).ToArray();
+            Assert.Equal(
+                new[]
+                {
+                    "Read the key from environment variable OPENAI_API_KEY, then rotate the exposed key",
+                    "Read the key from environment variable OPENAI_API_KEY_2, then rotate the exposed key",
+                    "Read the key from environment variable OPENAI_API_KEY, then rotate the exposed key",
+                    "Read the key from environment variable OPENAI_API_KEY_2, then rotate the exposed key",
+                },
+                titles);
+        }
+
+        [Fact]
+        public async Task NameAlreadyWrittenInTheFile_ShouldBeSkipped()
+        {
+            string key = FakeKeys.Project(seed: 63);
+            IReadOnlyList<CodeAction> actions = await Verify.GetActionsAsync($$"""
+                class C
+                {
+                    public string? Other = System.Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+                    public string? A = "{{key}}";
+                }
+                """);
+            Assert.Equal(
+                "Read the key from environment variable OPENAI_API_KEY_2, then rotate the exposed key",
+                Assert.Single(actions, a => a.EquivalenceKey == Environment).Title);
+        }
+
+        /// <summary>
+        /// dotnet format analyses once, then runs one Fix All per diagnostic ID on the solution the
+        /// previous one changed: the second ID's diagnostics point into the text before the first fix.
+        /// </summary>
+        [Fact]
+        public async Task FixAllPerId_WithDiagnosticsFromBeforeTheFirstFix_ShouldFixEveryId()
+        {
+            string project = FakeKeys.Project(seed: 64);
+            string service = FakeKeys.ServiceAccount(seed: 65);
+            string legacy = FakeKeys.LegacyUser(seed: 66);
+            Document document = ReliabilityHarness.CreateDocument($$"""
+                class C
+                {
+                    private const string Service = "{{service}}";
+                    public static readonly string Header = "Authorization: Bearer {{legacy}}";
+                    public string? Project = "{{project}}";
+                    public int Length => Service.Length;
+                }
+                """);
+            ImmutableArray<Diagnostic> analysed = (await ReliabilityHarness.AnalyzeAsync(document)).Diagnostics
+                .Where(d => ReliabilityHarness.FixedIds.Contains(d.Id))
+                .ToImmutableArray();
+            Assert.Equal(new[] { "KL0001", "KL0002", "KL0004" }, analysed.Select(d => d.Id).OrderBy(id => id).ToArray());
+
+            var provider = new HardcodedOpenAIKeyCodeFixProvider();
+            Solution solution = document.Project.Solution;
+            foreach (string id in new[] { "KL0002", "KL0004", "KL0001" })
+            {
+                Document current = solution.GetDocument(document.Id)!;
+                var context = new FixAllContext(
+                    current,
+                    provider,
+                    FixAllScope.Solution,
+                    Environment,
+                    new[] { id },
+                    new ReliabilityHarness.FixedDiagnosticProvider(analysed.Where(d => d.Id == id).ToImmutableArray()),
+                    CancellationToken.None);
+                CodeAction action = (await provider.GetFixAllProvider().GetFixAsync(context))!;
+                ApplyChangesOperation operation = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single();
+                solution = operation.ChangedSolution;
+            }
+
+            string text = (await solution.GetDocument(document.Id)!.GetTextAsync()).ToString();
+            Assert.Equal(
+                """
+                using System;
+
+                class C
+                {
+                    private static readonly string Service = Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? throw new InvalidOperationException("The environment variable OPENAI_API_KEY is not set.");
+                    public static readonly string Header = $"Authorization: Bearer {Environment.GetEnvironmentVariable("OPENAI_API_KEY_2")}";
+                    public string? Project = Environment.GetEnvironmentVariable("OPENAI_API_KEY_3");
+                    public int Length => Service.Length;
+                }
+                """.ReplaceLineEndings(),
+                text.ReplaceLineEndings());
+        }
+    }
+}
