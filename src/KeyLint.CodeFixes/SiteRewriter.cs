@@ -180,15 +180,35 @@ namespace KeyLint.CodeFixes
             }
         }
 
+        /// <summary>
+        /// The comments of a removed declaration that still mean something after it: not its
+        /// documentation comment (it describes what is gone, and would describe the wrong member),
+        /// nor the indentation before its first token.
+        /// </summary>
         private static IEnumerable<SyntaxTrivia> WithoutTrailingIndentation(SyntaxTriviaList trivia)
         {
-            int keep = trivia.Count;
-            while (keep > 0 && trivia[keep - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+            var kept = new List<SyntaxTrivia>(trivia.Count);
+            foreach (SyntaxTrivia item in trivia)
             {
-                keep--;
+                if (item.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || item.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia))
+                {
+                    if (kept.Count > 0 && kept[kept.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+                    {
+                        kept.RemoveAt(kept.Count - 1);
+                    }
+
+                    continue;
+                }
+
+                kept.Add(item);
             }
 
-            return trivia.Take(keep);
+            while (kept.Count > 0 && kept[kept.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                kept.RemoveAt(kept.Count - 1);
+            }
+
+            return kept;
         }
 
         private static SyntaxNode? NextSibling(SyntaxNode node) => node.Parent switch

@@ -332,6 +332,38 @@ namespace KeyLint.Tests.CodeFixes
         }
 
         [Fact]
+        public async Task RemovedConstWithDocumentationAndComment_ShouldDropItsDocumentationAndKeepTheComment()
+        {
+            await VerifyFixAsync(
+                """
+                using OpenAI.Chat;
+
+                class C
+                {
+                    // Rotated on 2026-01-01.
+                    /// <summary>The credential.</summary>
+                    private const string ApiKey = "my-placeholder-credential";
+
+                    /// <summary>Makes a client.</summary>
+                    public ChatClient Create() => new ChatClient("gpt-4o", {|#0:ApiKey|});
+                }
+                """,
+                """
+                using System;
+                using OpenAI.Chat;
+
+                class C
+                {
+                    // Rotated on 2026-01-01.
+                    /// <summary>Makes a client.</summary>
+                    public ChatClient Create() => new ChatClient("gpt-4o", Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
+                }
+                """,
+                Environment,
+                Credential(0, "ChatClient (apiKey)"));
+        }
+
+        [Fact]
         public async Task PrivateStaticReadonlyFieldReadOnlyByTheClient_ShouldBeRemoved()
         {
             await VerifyFixAsync(
