@@ -10,6 +10,7 @@ using KeyLint.Tests.Reliability;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace KeyLint.Tests.CodeFixes
 {
@@ -81,7 +82,7 @@ namespace KeyLint.Tests.CodeFixes
         /// <summary>
         /// Runs the fix provider's Fix All at <paramref name="scope"/> for KL0001–KL0004 and KL0007 with
         /// the diagnostics given, the way an IDE or <c>dotnet format</c> does; returns the changed
-        /// solution, or null when Fix All offers nothing.
+        /// solution, parsed again from its text (<see cref="ReparsedAsync"/>), or null when Fix All offers nothing.
         /// </summary>
         public static async Task<Solution?> FixAllAsync(Document document, FixAllScope scope, string equivalenceKey, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken = default)
         {
@@ -97,7 +98,61 @@ namespace KeyLint.Tests.CodeFixes
             }
 
             ImmutableArray<CodeActionOperation> operations = await action.GetOperationsAsync(cancellationToken).ConfigureAwait(false);
-            return Assert.Single(operations.OfType<ApplyChangesOperation>()).ChangedSolution;
+            return await ReparsedAsync(Assert.Single(operations.OfType<ApplyChangesOperation>()).ChangedSolution).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The solution with every document parsed again from its text, as a build of the files a fix
+        /// wrote would see them. A fix's tree can differ from its own text: a preprocessor directive
+        /// lost from the trivia (an <c>#if</c> left without its <c>#endif</c>) is an error only once
+        /// the text is parsed.
+        /// </summary>
+        public static async Task<Solution> ReparsedAsync(Solution solution)
+        {
+            foreach (Project project in solution.Projects.ToArray())
+            {
+                foreach (Document document in project.Documents.ToArray())
+                {
+                    string text = (await document.GetTextAsync().ConfigureAwait(false)).ToString();
+                    solution = solution.WithDocumentText(document.Id, Microsoft.CodeAnalysis.Text.SourceText.From(text));
+                }
+            }
+
+            return solution;
+        }
+
+        /// <summary>
+        /// The comments, directives and disabled text of a file, each trimmed, in order of text: a key
+        /// fix keeps every one (a removed piece's comments move to what follows it).
+        /// </summary>
+        public static List<string> CommentsAndDirectives(SyntaxNode root)
+            => root.DescendantTrivia()
+                .Where(t => t.IsDirective
+                    || t.IsKind(SyntaxKind.SingleLineCommentTrivia)
+                    || t.IsKind(SyntaxKind.MultiLineCommentTrivia)
+                    || t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia)
+                    || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)
+                    || t.IsKind(SyntaxKind.DisabledTextTrivia))
+                .Select(t => t.ToFullString().Trim())
+                .OrderBy(t => t, StringComparer.Ordinal)
+                .ToList();
+
+        /// <summary>Adds a failure for each comment, directive or disabled text lost or added between two versions of a file.</summary>
+        public static async Task CompareCommentsAndDirectivesAsync(string what, Document before, Document after, List<string> failures)
+        {
+            List<string> expected = CommentsAndDirectives((await before.GetSyntaxRootAsync().ConfigureAwait(false))!);
+            List<string> actual = CommentsAndDirectives((await after.GetSyntaxRootAsync().ConfigureAwait(false))!);
+            var remaining = new List<string>(actual);
+            foreach (string trivia in expected.Where(t => !remaining.Remove(t)))
+            {
+                failures.Add(what + ": lost '" + Safe(trivia) + "'");
+            }
+
+            remaining = new List<string>(expected);
+            foreach (string trivia in actual.Where(t => !remaining.Remove(t)))
+            {
+                failures.Add(what + ": added '" + Safe(trivia) + "'");
+            }
         }
 
         /// <summary>The compiler's errors and warnings, as safe text (file, position, ID, message with keys redacted).</summary>
@@ -302,7 +357,10 @@ namespace KeyLint.Tests.CodeFixes
             }
             """;
 
-        /// <summary>Issue 11's shape, several times over, with a piece shared by two keys and a const an attribute needs.</summary>
+        /// <summary>
+        /// Issue 11's shape, several times over, with a piece shared by two keys, a const an attribute
+        /// needs, and directives and comments on the pieces (they must stay when the pieces go).
+        /// </summary>
         public static string SplitKeys => $$"""
             using System.ComponentModel;
 
@@ -315,6 +373,11 @@ namespace KeyLint.Tests.CodeFixes
                     private const string Tail0 = "{{Combined0.Substring(11)}}";
                     public const string Combined0 = Head0 + Tail0;
 
+            #if DEBUG
+                    public const string Build = "debug";
+            #else
+                    public const string Build = "release";
+            #endif
                     // An admin key, the same way, read by a static readonly field.
                     private const string Head1 = "{{Combined1.Substring(0, 9)}}";
                     private const string Tail1 = "{{Combined1.Substring(9)}}";

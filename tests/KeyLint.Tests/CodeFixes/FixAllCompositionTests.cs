@@ -340,7 +340,7 @@ namespace KeyLint.Tests.CodeFixes
                 """;
 
             // Issue 11: each combined const becomes static readonly; the pieces only it read go, once,
-            // and their comments move to the member that follows (the layout's blank lines stay).
+            // and their comments and directives move to the member that follows (blank lines stay).
             string splitKeys = $$"""
                 using System;
                 using System.ComponentModel;
@@ -352,6 +352,11 @@ namespace KeyLint.Tests.CodeFixes
                         // Issue 11: a service-account key kept in const pieces.
                         public static readonly string Combined0 = {{EnvOrThrow("OPENAI_API_KEY_16")}};
 
+                #if DEBUG
+                        public const string Build = "debug";
+                #else
+                        public const string Build = "release";
+                #endif
                         // An admin key, the same way, read by a static readonly field.
                         public static readonly string Combined1 = {{EnvOrThrow("OPENAI_ADMIN_KEY_3")}};
 

@@ -16,8 +16,9 @@ namespace KeyLint.Tests.Reliability
     /// <summary>
     /// Every light bulb of <see cref="CompositionProject"/>, one at a time: for each KeyLint
     /// diagnostic, every provider's <c>RegisterCodeFixesAsync</c>, and for each action offered its
-    /// operations, applied. No exception may escape; each applied action leaves the project with no
-    /// error or warning (it has none) and exactly one diagnostic fewer — its own. Then half-typed
+    /// operations, applied. No exception may escape; each applied action leaves the project, parsed
+    /// again from the text it wrote, with no error or warning (it has none), every comment and
+    /// directive kept, and exactly one diagnostic fewer — its own. Then half-typed
     /// copies of each file (cut short, a <c>;</c> or <c>}</c> deleted, and a sample of
     /// <see cref="TypingSimulationTests"/>' variants), where no exception may escape.
     /// </summary>
@@ -62,10 +63,19 @@ namespace KeyLint.Tests.Reliability
                     }
 
                     applied++;
-                    failures.AddRange((await CompilerProblemsAsync(changed.Project)).Select(p => where + ": compiler: " + p));
+
+                    // Checked as a build of the written files would see them: parsed again from the text.
+                    Project project = (await ReparsedAsync(changed.Project.Solution)).GetProject(changed.Project.Id)!;
+                    failures.AddRange((await CompilerProblemsAsync(project)).Select(p => where + ": compiler: " + p));
+
+                    // A key fix keeps every comment, directive and disabled line (KL0005's redacts one: not checked).
+                    if (fix.Diagnostic.Id != "KL0005")
+                    {
+                        await CompareCommentsAndDirectivesAsync(where, document, project.GetDocument(document.Id)!, failures);
+                    }
 
                     // Exactly its own diagnostic is gone; every other key is still reported, on the same line.
-                    List<string> after = await KeyLintDiagnosticsAsync(changed.Project);
+                    List<string> after = await KeyLintDiagnosticsAsync(project);
                     List<string> expected = new List<string>(before);
                     expected.Remove(Place(fix.Diagnostic));
                     failures.AddRange(Minus(after, expected).Select(l => where + ": reported after the fix: " + l));
