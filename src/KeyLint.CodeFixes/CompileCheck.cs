@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -28,6 +29,16 @@ namespace KeyLint.CodeFixes
             SyntaxNode? changedRoot = await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             SemanticModel? changedModel = await changed.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             if (changedRoot is null || changedModel is null)
+            {
+                return false;
+            }
+
+            // A build compiles the text, not this tree: a rewrite whose text parses into another tree
+            // (a directive lost with a removed declaration) is no fix, however well the tree binds.
+            SourceText text = await changed.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            SyntaxNode reparsed = await CSharpSyntaxTree.ParseText(text, (CSharpParseOptions)changedRoot.SyntaxTree.Options, cancellationToken: cancellationToken)
+                .GetRootAsync(cancellationToken).ConfigureAwait(false);
+            if (!SameTokens(reparsed, changedRoot))
             {
                 return false;
             }
@@ -88,6 +99,21 @@ namespace KeyLint.CodeFixes
             }
 
             return span;
+        }
+
+        /// <summary>The same tokens, directives included: the text parses back into the tree that was checked.</summary>
+        private static bool SameTokens(SyntaxNode reparsed, SyntaxNode rewritten)
+        {
+            using IEnumerator<SyntaxToken> expected = rewritten.DescendantTokens(descendIntoTrivia: true).GetEnumerator();
+            foreach (SyntaxToken token in reparsed.DescendantTokens(descendIntoTrivia: true))
+            {
+                if (!expected.MoveNext() || expected.Current.RawKind != token.RawKind || expected.Current.Text != token.Text)
+                {
+                    return false;
+                }
+            }
+
+            return !expected.MoveNext();
         }
 
         /// <summary>Using directives at the top level and in namespaces: what an import added by a fix changes.</summary>

@@ -30,6 +30,7 @@ namespace KeyLint.CodeFixes
             Pieces = pieces;
             Key = key;
             IsAsync = IsInAsyncCode(site.Replaced);
+            NeedsNonNullRead = InitializesNonNullableMember(site, model);
         }
 
         public Diagnostic Diagnostic { get; }
@@ -44,6 +45,13 @@ namespace KeyLint.CodeFixes
 
         /// <summary>Inside an async method, lambda or local function: there a Key Vault read is awaited.</summary>
         public bool IsAsync { get; }
+
+        /// <summary>
+        /// The site initialises a field or property that must not be null. Its nullable warnings come
+        /// from the constructors' analysis, which may be in another file of a partial type that the
+        /// compile check does not bind: the read ends in <c>?? throw</c> from the start.
+        /// </summary>
+        public bool NeedsNonNullRead { get; }
 
         /// <summary>The plan, or null when no fix can be made: generated or half-typed code, or a place that needs a constant.</summary>
         public static async Task<FixPlan?> CreateAsync(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
@@ -82,6 +90,30 @@ namespace KeyLint.CodeFixes
 
                 return receivers;
             }
+        }
+
+        private static bool InitializesNonNullableMember(Site site, SemanticModel model)
+        {
+            SyntaxNode value = site.Replaced;
+            while (value.Parent is ParenthesizedExpressionSyntax)
+            {
+                value = value.Parent;
+            }
+
+            if (!site.PassesTheReadOn
+                || value.Parent is not EqualsValueClauseSyntax equalsValue
+                || !model.GetNullableContext(value.SpanStart).WarningsEnabled())
+            {
+                return false;
+            }
+
+            ITypeSymbol? type = equalsValue.Parent switch
+            {
+                VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } declarator => (model.GetDeclaredSymbol(declarator) as IFieldSymbol)?.Type,
+                PropertyDeclarationSyntax property => model.GetDeclaredSymbol(property)?.Type,
+                _ => null,
+            };
+            return type is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.NotAnnotated } || (type is not null && site.Variants > 1);
         }
 
         /// <summary>Half-typed code gets no fix: what a fix would build on may still change.</summary>

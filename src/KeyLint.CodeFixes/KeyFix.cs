@@ -13,11 +13,14 @@ namespace KeyLint.CodeFixes
     /// </summary>
     internal sealed class KeyFix
     {
-        private KeyFix(PlannedFix fix, Document fixedDocument)
+        private KeyFix(KeySource source, PlannedFix fix, Document fixedDocument)
         {
+            Source = source;
             Fix = fix;
             FixedDocument = fixedDocument;
         }
+
+        public KeySource Source { get; }
 
         public PlannedFix Fix { get; }
 
@@ -29,7 +32,8 @@ namespace KeyLint.CodeFixes
             IReadOnlyList<string?> receivers = plan.ReceiversFor(source, cancellationToken);
             foreach (string? receiver in receivers)
             {
-                for (int throwIfMissing = 0; throwIfMissing <= (KeyReads.CanThrowIfMissing(source) ? 1 : 0); throwIfMissing++)
+                int first = plan.NeedsNonNullRead && KeyReads.CanThrowIfMissing(source) ? 1 : 0;
+                for (int throwIfMissing = first; throwIfMissing <= (KeyReads.CanThrowIfMissing(source) ? 1 : 0); throwIfMissing++)
                 {
                     string read = KeyReads.Build(source, receiver, settingName, throwIfMissing == 1, plan.IsAsync);
                     for (int variant = 0; variant < plan.Site.Variants; variant++)
@@ -44,7 +48,7 @@ namespace KeyLint.CodeFixes
                         Document fixedDocument = await SiteRewriter.RewriteAsync(document, root, model, new[] { fix }, cancellationToken).ConfigureAwait(false);
                         if (await CompileCheck.AddsNoProblemAsync(root, model, fixedDocument, cancellationToken).ConfigureAwait(false))
                         {
-                            return new KeyFix(fix, fixedDocument);
+                            return new KeyFix(source, fix, fixedDocument);
                         }
                     }
                 }

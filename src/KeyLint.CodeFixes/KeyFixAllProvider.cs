@@ -77,45 +77,78 @@ namespace KeyLint.CodeFixes
             var projects = new HashSet<ProjectId>(work.Select(w => w.Document.Project.Id));
             var names = new SettingNames(await AllTextAsync(inScope.Where(d => projects.Contains(d.Project.Id)), cancellationToken).ConfigureAwait(false));
 
-            // Names are given out first, in file and position order, so they do not depend on which fixes succeed.
-            var ordered = new List<(Document Document, SyntaxNode Root, SemanticModel Model, Diagnostic[] Diagnostics)>();
+            // Every document is planned against its original text first; names are given out in
+            // file and position order, so they do not depend on which fixes succeed.
+            var documents = new List<DocumentPlans>();
             foreach ((Document document, ImmutableArray<Diagnostic> diagnostics) in work)
             {
-                SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                if (root is null || model is null)
-                {
-                    continue;
-                }
-
-                Diagnostic[] sorted = Current(diagnostics, root, model, document, cancellationToken).OrderBy(d => d.Location.SourceSpan.Start).ToArray();
-                KeySettingNames options = KeySettingNames.For(document.Project.AnalyzerOptions, root.SyntaxTree);
-                foreach (Diagnostic diagnostic in sorted)
-                {
-                    names.AssignAll(KeyIdentity.Of(root, model, diagnostic, cancellationToken), diagnostic, options);
-                }
-
-                ordered.Add((document, root, model, sorted));
+                await TryAsync(async () => documents.Add(await PlanDocumentAsync(document, diagnostics, names, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
             }
 
-            foreach ((Document document, SyntaxNode root, SemanticModel model, Diagnostic[] diagnostics) in ordered)
+            // Each fix takes the requested source where it compiles, the environment elsewhere.
+            foreach (DocumentPlans planned in documents)
             {
-                try
+                await TryAsync(() => ChooseAsync(planned, requested, names, fromEnvironment: null, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+
+            // One key, one setting: a key that fell back to the environment anywhere is read from the
+            // environment everywhere.
+            var fromEnvironment = new HashSet<string>(documents.SelectMany(d => d.Chosen).Where(f => f.Source != requested).Select(f => f.Fix.Plan.Key), StringComparer.Ordinal);
+            foreach (DocumentPlans planned in documents)
+            {
+                if (fromEnvironment.Count > 0 && planned.Chosen.Any(f => f.Source == requested && fromEnvironment.Contains(f.Fix.Plan.Key)))
                 {
-                    Document? fixedDocument = await FixDocumentAsync(document, root, model, diagnostics, requested, names, cancellationToken).ConfigureAwait(false);
-                    if (fixedDocument is not null)
-                    {
-                        SyntaxNode fixedRoot = (await fixedDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-                        solution = solution.WithDocumentSyntaxRoot(document.Id, fixedRoot);
-                    }
+                    await TryAsync(() => ChooseAsync(planned, requested, names, fromEnvironment, cancellationToken), cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+
+                Document? fixedDocument = null;
+                await TryAsync(async () => fixedDocument = await ComposeAsync(planned, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                if (fixedDocument is not null)
                 {
-                    // dotnet format drops a whole Fix All that throws: this document stays as it was, the others are fixed.
+                    SyntaxNode fixedRoot = (await fixedDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+                    solution = solution.WithDocumentSyntaxRoot(planned.Document.Id, fixedRoot);
                 }
             }
 
             return solution;
+        }
+
+        /// <summary>
+        /// Runs one document's step. dotnet format drops a whole Fix All that throws: a document
+        /// whose step throws stays as it was, and the others are fixed.
+        /// </summary>
+        private static async Task TryAsync(Func<Task> step, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await step().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+            }
+        }
+
+        private static async Task<DocumentPlans> PlanDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, SettingNames names, CancellationToken cancellationToken)
+        {
+            SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+            SemanticModel model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
+            KeySettingNames options = KeySettingNames.For(document.Project.AnalyzerOptions, root.SyntaxTree);
+            var plans = new List<FixPlan>();
+            var replaced = new List<Microsoft.CodeAnalysis.Text.TextSpan>();
+            foreach (Diagnostic diagnostic in Current(diagnostics, root, model, document, cancellationToken).OrderBy(d => d.Location.SourceSpan.Start))
+            {
+                names.AssignAll(KeyIdentity.Of(root, model, diagnostic, cancellationToken), diagnostic, options);
+                FixPlan? plan = await FixPlan.CreateAsync(document, root, model, diagnostic, cancellationToken).ConfigureAwait(false);
+
+                // Two diagnostics on one site (a key that is also a constant credential) get one fix.
+                if (plan is not null && !replaced.Any(span => span.IntersectsWith(plan.Site.Replaced.Span)))
+                {
+                    plans.Add(plan);
+                    replaced.Add(plan.Site.Replaced.Span);
+                }
+            }
+
+            return new DocumentPlans(document, root, model, options, plans);
         }
 
         /// <summary>
@@ -135,40 +168,37 @@ namespace KeyLint.CodeFixes
             return DocumentKeys.Find(model, document.Project.AnalyzerOptions, cancellationToken).Where(d => ids.Contains(d.Id));
         }
 
-        /// <summary>The document with every fix that compiles applied together; null when none does.</summary>
-        private static async Task<Document?> FixDocumentAsync(
-            Document document, SyntaxNode root, SemanticModel model, Diagnostic[] diagnostics, KeySource requested, SettingNames names, CancellationToken cancellationToken)
+        /// <summary>
+        /// Picks each plan's fix: the requested source where it compiles (unless the key must come
+        /// from the environment), the environment elsewhere. Plans with no fix are left out.
+        /// </summary>
+        private static async Task ChooseAsync(DocumentPlans planned, KeySource requested, SettingNames names, HashSet<string>? fromEnvironment, CancellationToken cancellationToken)
         {
-            KeySettingNames options = KeySettingNames.For(document.Project.AnalyzerOptions, root.SyntaxTree);
-            KeySource[] sources = requested == KeySource.EnvironmentVariable
-                ? new[] { KeySource.EnvironmentVariable }
-                : new[] { requested, KeySource.EnvironmentVariable };
-
             var chosen = new List<KeyFix>();
-            var replaced = new List<Microsoft.CodeAnalysis.Text.TextSpan>();
-            foreach (Diagnostic diagnostic in diagnostics)
+            foreach (FixPlan plan in planned.Plans)
             {
-                FixPlan? plan = await FixPlan.CreateAsync(document, root, model, diagnostic, cancellationToken).ConfigureAwait(false);
-
-                // Two diagnostics on one site (a key that is also a constant credential) get one fix.
-                if (plan is null || replaced.Any(span => span.IntersectsWith(plan.Site.Replaced.Span)))
-                {
-                    continue;
-                }
-
+                KeySource[] sources = requested == KeySource.EnvironmentVariable || fromEnvironment?.Contains(plan.Key) == true
+                    ? new[] { KeySource.EnvironmentVariable }
+                    : new[] { requested, KeySource.EnvironmentVariable };
                 foreach (KeySource source in sources)
                 {
-                    string name = names.Assign(plan.Key, source, SettingNames.BaseName(options, source, diagnostic));
-                    KeyFix? fix = await KeyFix.TryCreateAsync(document, root, model, plan, source, name, cancellationToken).ConfigureAwait(false);
+                    string name = names.Assign(plan.Key, source, SettingNames.BaseName(planned.Options, source, plan.Diagnostic));
+                    KeyFix? fix = await KeyFix.TryCreateAsync(planned.Document, planned.Root, planned.Model, plan, source, name, cancellationToken).ConfigureAwait(false);
                     if (fix is not null)
                     {
                         chosen.Add(fix);
-                        replaced.Add(plan.Site.Replaced.Span);
                         break;
                     }
                 }
             }
 
+            planned.Chosen = chosen;
+        }
+
+        /// <summary>The document with every chosen fix applied together; null when there is none.</summary>
+        private static async Task<Document?> ComposeAsync(DocumentPlans planned, CancellationToken cancellationToken)
+        {
+            (Document document, SyntaxNode root, SemanticModel model, IReadOnlyList<KeyFix> chosen) = (planned.Document, planned.Root, planned.Model, planned.Chosen);
             switch (chosen.Count)
             {
                 case 0:
@@ -211,4 +241,31 @@ namespace KeyLint.CodeFixes
             return builder.ToString();
         }
     }
+
+    /// <summary>One document of a Fix All and the plans of its fixes, all against its original text.</summary>
+    internal sealed class DocumentPlans
+    {
+        public DocumentPlans(Document document, SyntaxNode root, SemanticModel model, KeySettingNames options, IReadOnlyList<FixPlan> plans)
+        {
+            Document = document;
+            Root = root;
+            Model = model;
+            Options = options;
+            Plans = plans;
+        }
+
+        public Document Document { get; }
+
+        public SyntaxNode Root { get; }
+
+        public SemanticModel Model { get; }
+
+        public KeySettingNames Options { get; }
+
+        public IReadOnlyList<FixPlan> Plans { get; }
+
+        /// <summary>The fix chosen for each plan that has one.</summary>
+        public IReadOnlyList<KeyFix> Chosen { get; set; } = Array.Empty<KeyFix>();
+    }
+
 }

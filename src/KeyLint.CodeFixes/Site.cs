@@ -124,6 +124,13 @@ namespace KeyLint.CodeFixes
         /// </summary>
         public int Variants => _shape == Shape.Utf8Literal ? 2 : 1;
 
+        /// <summary>
+        /// True when the read is the replacement's whole value, or is turned into bytes: then a null
+        /// read reaches the target (the replacement of a key inside a longer text is an interpolated
+        /// string, never null).
+        /// </summary>
+        public bool PassesTheReadOn => _shape == Shape.Utf8Literal || (_shape == Shape.WholeExpression && _valueBefore.Length == 0 && _valueAfter.Length == 0);
+
         /// <summary>The expression that replaces <see cref="Replaced"/>, reading the key with <paramref name="read"/>.</summary>
         public ExpressionSyntax? BuildReplacement(string read, int variant = 0)
         {
