@@ -212,27 +212,31 @@ namespace KeyLint.Benchmarks.CodeFixes
 
         public static CorpusFile Generate(int fileIndex, IReadOnlyList<KeySite> sites, int lines = 2000)
         {
-            // First pass: how many classes fit once the sites' members are in; second: write them.
-            int siteLines = sites.Sum(s => s.Fields.Length + s.Constructor.Length + s.Method.Split('\n').Length + 2);
+            // As many classes as fit without the sites, then one fewer until the sites fit too: a site
+            // changes its class (its members, and whether it takes an IConfiguration).
             int classes = 0;
             int used = Header(fileIndex).Count;
-            while (true)
+            while (used + Class(fileIndex, classes, null, 0).Count <= lines - Tail)
             {
-                int next = Class(fileIndex, classes, null, 0).Count;
-                if (used + next + siteLines > lines - Tail)
-                {
-                    break;
-                }
-
-                used += next;
+                used += Class(fileIndex, classes, null, 0).Count;
                 classes++;
             }
 
-            if (classes < sites.Count)
+            for (; classes >= sites.Count; classes--)
             {
-                throw new ArgumentException($"{lines} lines hold {classes} classes, fewer than the {sites.Count} key sites.");
+                List<string>? body = TryWrite(fileIndex, sites, classes, lines);
+                if (body is not null)
+                {
+                    return new CorpusFile("/src/Contoso/Services/Service" + Suffix(fileIndex) + ".cs", string.Join("\n", body) + "\n", lines);
+                }
             }
 
+            throw new ArgumentException($"{lines} lines cannot hold the {sites.Count} key sites.");
+        }
+
+        /// <summary>The file's lines with <paramref name="classes"/> classes, or null when they do not fit in <paramref name="lines"/>.</summary>
+        private static List<string>? TryWrite(int fileIndex, IReadOnlyList<KeySite> sites, int classes, int lines)
+        {
             // Site k goes to the middle of the k-th of sites.Count equal slices of the classes.
             var siteOfClass = new Dictionary<int, int>();
             for (int k = 0; k < sites.Count; k++)
@@ -244,6 +248,11 @@ namespace KeyLint.Benchmarks.CodeFixes
             for (int c = 0; c < classes; c++)
             {
                 output.AddRange(siteOfClass.TryGetValue(c, out int k) ? Class(fileIndex, c, sites[k], fileIndex * 100 + k) : Class(fileIndex, c, null, 0));
+            }
+
+            if (output.Count > lines - Tail)
+            {
+                return null;
             }
 
             string suffix = Suffix(fileIndex);
@@ -261,13 +270,7 @@ namespace KeyLint.Benchmarks.CodeFixes
 
             output.Add("     */");
             output.Add("}");
-            if (output.Count != lines)
-            {
-                throw new InvalidOperationException($"Service file {fileIndex} has {output.Count} lines, not {lines}.");
-            }
-
-            string path = "/src/Contoso/Services/Service" + suffix + ".cs";
-            return new CorpusFile(path, string.Join("\n", output) + "\n", lines);
+            return output;
         }
 
         private static string Suffix(int fileIndex) => fileIndex.ToString("D4", CultureInfo.InvariantCulture);
