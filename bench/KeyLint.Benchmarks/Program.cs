@@ -7,6 +7,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using KeyLint.Benchmarks.Analyzers;
+using KeyLint.Benchmarks.CodeFixes;
 using KeyLint.Benchmarks.Scanners;
 
 namespace KeyLint.Benchmarks
@@ -16,6 +17,7 @@ namespace KeyLint.Benchmarks
     /// <item><c>-- --filter '*'</c> (any BenchmarkDotNet arguments): the scanning benchmarks.</item>
     /// <item><c>-- --analyzer [--sizes 5,10,20] [--repeats 5]</c>: analyzers against the compiler (custom loop).</item>
     /// <item><c>-- --breakdown [--size 20]</c>: stopwatch breakdown of the single-document cost.</item>
+    /// <item><c>-- --codefix [--rounds 3] [--project-keys 50,100,250,1000]</c>: the code fix's light bulb and Fix All in a workspace.</item>
     /// <item><c>-- --write-project DIR [--size 20]</c>: the corpus as a real SDK project, for <c>-p:ReportAnalyzer=true</c>.</item>
     /// <item><c>-- --regex-scaling</c>: the inputs on which the trufflehog-style regex backtracks.</item>
     /// </list>
@@ -32,6 +34,11 @@ namespace KeyLint.Benchmarks
             if (args.Contains("--breakdown"))
             {
                 return AnalyzerBreakdown.Run(args);
+            }
+
+            if (args.Contains("--codefix"))
+            {
+                return CodeFixMeasurement.Run(args);
             }
 
             if (args.Contains("--write-project"))
