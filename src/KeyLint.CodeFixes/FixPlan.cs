@@ -30,7 +30,7 @@ namespace KeyLint.CodeFixes
             Pieces = pieces;
             Key = key;
             IsAsync = IsInAsyncCode(site.Replaced);
-            NeedsNonNullRead = InitializesNonNullableMember(site, model);
+            NeedsNonNullRead = NonNullTargets.NullWouldWarn(site, model);
         }
 
         public Diagnostic Diagnostic { get; }
@@ -46,11 +46,7 @@ namespace KeyLint.CodeFixes
         /// <summary>Inside an async method, lambda or local function: there a Key Vault read is awaited.</summary>
         public bool IsAsync { get; }
 
-        /// <summary>
-        /// The site initialises a field or property that must not be null. Its nullable warnings come
-        /// from the constructors' analysis, which may be in another file of a partial type that the
-        /// compile check does not bind: the read ends in <c>?? throw</c> from the start.
-        /// </summary>
+        /// <summary>A plain read would certainly warn (<see cref="NonNullTargets"/>): the read ends in <c>?? throw</c> from the start.</summary>
         public bool NeedsNonNullRead { get; }
 
         /// <summary>The plan, or null when no fix can be made: generated or half-typed code, or a place that needs a constant.</summary>
@@ -90,30 +86,6 @@ namespace KeyLint.CodeFixes
 
                 return receivers;
             }
-        }
-
-        private static bool InitializesNonNullableMember(Site site, SemanticModel model)
-        {
-            SyntaxNode value = site.Replaced;
-            while (value.Parent is ParenthesizedExpressionSyntax)
-            {
-                value = value.Parent;
-            }
-
-            if (!site.PassesTheReadOn
-                || value.Parent is not EqualsValueClauseSyntax equalsValue
-                || !model.GetNullableContext(value.SpanStart).WarningsEnabled())
-            {
-                return false;
-            }
-
-            ITypeSymbol? type = equalsValue.Parent switch
-            {
-                VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } declarator => (model.GetDeclaredSymbol(declarator) as IFieldSymbol)?.Type,
-                PropertyDeclarationSyntax property => model.GetDeclaredSymbol(property)?.Type,
-                _ => null,
-            };
-            return type is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.NotAnnotated } || (type is not null && site.Variants > 1);
         }
 
         /// <summary>Half-typed code gets no fix: what a fix would build on may still change.</summary>
