@@ -31,6 +31,7 @@ namespace KeyLint.CodeFixes
             Key = key;
             IsAsync = IsInAsyncCode(site.Replaced);
             NeedsNonNullRead = NonNullTargets.NullWouldWarn(site, model);
+            TypeNames = TypeNames.At(model, site.Replaced.SpanStart, site.UsesEncoding);
         }
 
         public Diagnostic Diagnostic { get; }
@@ -45,6 +46,9 @@ namespace KeyLint.CodeFixes
 
         /// <summary>Inside an async method, lambda or local function: there a Key Vault read is awaited.</summary>
         public bool IsAsync { get; }
+
+        /// <summary>How the read names framework types at the site.</summary>
+        public TypeNames TypeNames { get; }
 
         /// <summary>A plain read would certainly warn (<see cref="NonNullTargets"/>): the read ends in <c>?? throw</c> from the start.</summary>
         public bool NeedsNonNullRead { get; }

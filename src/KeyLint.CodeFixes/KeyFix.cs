@@ -35,16 +35,16 @@ namespace KeyLint.CodeFixes
                 int first = plan.NeedsNonNullRead && KeyReads.CanThrowIfMissing(source) ? 1 : 0;
                 for (int throwIfMissing = first; throwIfMissing <= (KeyReads.CanThrowIfMissing(source) ? 1 : 0); throwIfMissing++)
                 {
-                    string read = KeyReads.Build(source, receiver, settingName, throwIfMissing == 1, plan.IsAsync);
+                    string read = KeyReads.Build(source, receiver, settingName, throwIfMissing == 1, plan.IsAsync, plan.TypeNames);
                     for (int variant = 0; variant < plan.Site.Variants; variant++)
                     {
-                        ExpressionSyntax? replacement = plan.Site.BuildReplacement(read, variant);
+                        ExpressionSyntax? replacement = plan.Site.BuildReplacement(read, plan.TypeNames, variant);
                         if (replacement is null)
                         {
                             continue;
                         }
 
-                        var fix = new PlannedFix(plan, replacement);
+                        var fix = new PlannedFix(plan, replacement, needsSimplification: !plan.TypeNames.IsShort);
                         Document fixedDocument = await SiteRewriter.RewriteAsync(document, root, model, new[] { fix }, cancellationToken).ConfigureAwait(false);
                         if (await CompileCheck.AddsNoProblemAsync(root, model, fixedDocument, cancellationToken).ConfigureAwait(false))
                         {

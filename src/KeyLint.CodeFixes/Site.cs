@@ -132,23 +132,24 @@ namespace KeyLint.CodeFixes
         public bool PassesTheReadOn => _shape == Shape.Utf8Literal || (_shape == Shape.WholeExpression && _valueBefore.Length == 0 && _valueAfter.Length == 0);
 
         /// <summary>The expression that replaces <see cref="Replaced"/>, reading the key with <paramref name="read"/>.</summary>
-        public ExpressionSyntax? BuildReplacement(string read, int variant = 0)
+        public ExpressionSyntax? BuildReplacement(string read, TypeNames types, int variant = 0)
         {
             string text;
             switch (_shape)
             {
                 case Shape.WholeExpression when _valueBefore.Length == 0 && _valueAfter.Length == 0:
-                    // Parenthesised so "?? throw" keeps its meaning in any context; the simplifier drops redundant ones.
-                    text = "(" + read + ")";
+                    // Parenthesised so "?? throw" keeps its meaning in any context: the simplifier drops
+                    // redundant parentheses; without it, they are written only where needed.
+                    text = !types.IsShort || (read.Contains(" ?? ") && !TakesAnyExpression(Replaced)) ? "(" + read + ")" : read;
                     break;
                 case Shape.WholeExpression:
                     text = "$\"" + EscapeForInterpolation(_valueBefore) + "{" + Hole(read) + "}" + EscapeForInterpolation(_valueAfter) + "\"";
                     break;
                 case Shape.Utf8Literal when variant == 0:
-                    text = "global::System.Text.Encoding.UTF8.GetBytes(" + read + ")";
+                    text = types.Encoding + ".UTF8.GetBytes(" + read + ")";
                     break;
                 case Shape.Utf8Literal:
-                    text = "new global::System.ReadOnlySpan<byte>(global::System.Text.Encoding.UTF8.GetBytes(" + read + "))";
+                    text = "new " + types.ReadOnlySpanOfByte + "(" + types.Encoding + ".UTF8.GetBytes(" + read + "))";
                     break;
                 default:
                     text = SpliceIntoString(read);
@@ -174,6 +175,17 @@ namespace KeyLint.CodeFixes
 
             return expression;
         }
+
+        /// <summary>Whether the type names of a UTF-8 replacement matter (<see cref="TypeNames"/>).</summary>
+        public bool UsesEncoding => _shape == Shape.Utf8Literal;
+
+        /// <summary>Places where any expression, a <c>??</c> included, stands without parentheses.</summary>
+        private static bool TakesAnyExpression(ExpressionSyntax replaced) => replaced.Parent switch
+        {
+            EqualsValueClauseSyntax or ArgumentSyntax or ArrowExpressionClauseSyntax or ReturnStatementSyntax or InitializerExpressionSyntax => true,
+            AssignmentExpressionSyntax assignment => assignment.Right == replaced,
+            _ => false,
+        };
 
         /// <summary>Marks the parenthesised expression of an interpolation hole a fix created.</summary>
         public static readonly SyntaxAnnotation HoleAnnotation = new SyntaxAnnotation("KeyLint.Hole");

@@ -15,15 +15,19 @@ namespace KeyLint.CodeFixes
     /// <summary>One fix to apply: its plan and the expression that replaces the site.</summary>
     internal readonly struct PlannedFix
     {
-        public PlannedFix(FixPlan plan, ExpressionSyntax replacement)
+        public PlannedFix(FixPlan plan, ExpressionSyntax replacement, bool needsSimplification)
         {
             Plan = plan;
             Replacement = replacement;
+            NeedsSimplification = needsSimplification;
         }
 
         public FixPlan Plan { get; }
 
         public ExpressionSyntax Replacement { get; }
+
+        /// <summary>The replacement names types with <c>global::</c>: imports to add, names to simplify (<see cref="TypeNames"/>).</summary>
+        public bool NeedsSimplification { get; }
     }
 
     /// <summary>
@@ -50,11 +54,10 @@ namespace KeyLint.CodeFixes
             foreach (PlannedFix fix in fixes)
             {
                 ExpressionSyntax replaced = fix.Plan.Site.Replaced;
+                ExpressionSyntax replacement = fix.Replacement.WithTriviaFrom(replaced).WithAdditionalAnnotations(Formatter.Annotation);
                 editor.ReplaceNode(
                     replaced,
-                    fix.Replacement
-                        .WithTriviaFrom(replaced)
-                        .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation));
+                    fix.NeedsSimplification ? replacement.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation) : replacement);
 
                 // const → static readonly (fields) or a plain local: the initializer is no longer constant.
                 SyntaxNode? declaration = fix.Plan.Site.ConstDeclarator?.Parent?.Parent;
@@ -81,8 +84,12 @@ namespace KeyLint.CodeFixes
             }
 
             Document changed = document.WithSyntaxRoot(editor.GetChangedRoot());
-            changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-            changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (fixes.Any(f => f.NeedsSimplification))
+            {
+                changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+                changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
             SyntaxNode? simplified = await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (simplified is not null)
             {

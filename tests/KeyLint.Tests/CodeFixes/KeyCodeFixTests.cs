@@ -411,6 +411,33 @@ namespace KeyLint.Tests.CodeFixes
         }
 
         [Fact]
+        public async Task PropertyNamedEnvironmentInScope_ShouldQualifyTheEnvironmentType()
+        {
+            string key = FakeKeys.Project(seed: 71);
+            await Verify.VerifyFixAsync(
+                $$"""
+                using System;
+
+                class C
+                {
+                    public string Environment { get; } = "Production";
+                    public string? Key = "{|#0:{{key}}|}";
+                }
+                """,
+                """
+                using System;
+
+                class C
+                {
+                    public string Environment { get; } = "Production";
+                    public string? Key = System.Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+                }
+                """,
+                Environment,
+                KeyKinds.InCode("Project", key).WithLocation(0));
+        }
+
+        [Fact]
         public async Task TwoDistinctKeys_ShouldGetTwoSettings()
         {
             string first = FakeKeys.Project(seed: 1);
