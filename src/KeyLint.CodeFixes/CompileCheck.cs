@@ -13,7 +13,8 @@ namespace KeyLint.CodeFixes
 {
     /// <summary>
     /// "Compiling code or no fix": a fixed document may add no error and no warning. Only what a fix
-    /// changed is bound — the members it marked (<see cref="SiteRewriter.ChangedMemberKind"/>), against the
+    /// changed is bound (a field or property initializer's nullable warnings come from constructors,
+    /// which are not bound: <see cref="NonNullTargets"/> settles those before the check) — the members it marked (<see cref="SiteRewriter.ChangedMemberKind"/>), against the
     /// same members of the original — because a fix changes nothing else a diagnostic can depend on:
     /// consts read as constants elsewhere are never changed (<see cref="ConstantContexts"/>), and
     /// removed pieces were read nowhere else. Where a fix reaches beyond its members (new imports,
@@ -35,12 +36,16 @@ namespace KeyLint.CodeFixes
 
             // A build compiles the text, not this tree: a rewrite whose text parses into another tree
             // (a directive lost with a removed declaration) is no fix, however well the tree binds.
-            SourceText text = await changed.GetTextAsync(cancellationToken).ConfigureAwait(false);
-            SyntaxNode reparsed = await CSharpSyntaxTree.ParseText(text, (CSharpParseOptions)changedRoot.SyntaxTree.Options, cancellationToken: cancellationToken)
-                .GetRootAsync(cancellationToken).ConfigureAwait(false);
-            if (!SameTokens(reparsed, changedRoot))
+            // Only removals move trivia; a replacement keeps the trivia of what it replaced.
+            if (changedRoot.HasAnnotation(SiteRewriter.RemovedDeclarations))
             {
-                return false;
+                SourceText text = await changed.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                SyntaxNode reparsed = await CSharpSyntaxTree.ParseText(text, (CSharpParseOptions)changedRoot.SyntaxTree.Options, cancellationToken: cancellationToken)
+                    .GetRootAsync(cancellationToken).ConfigureAwait(false);
+                if (!SameTokens(reparsed, changedRoot))
+                {
+                    return false;
+                }
             }
 
             List<SyntaxNode> members = changedRoot.GetAnnotatedNodes(SiteRewriter.ChangedMemberKind).ToList();
@@ -64,10 +69,10 @@ namespace KeyLint.CodeFixes
                     foreach (SyntaxAnnotation annotation in member.GetAnnotations(SiteRewriter.ChangedMemberKind))
                     {
                         SyntaxNode originalMember = originalRoot.FindNode(SiteRewriter.OriginalSpan(annotation));
-                        Add(before, originalModel.GetDiagnostics(BoundSpan(originalMember), cancellationToken));
+                        Add(before, originalModel.GetDiagnostics(originalMember.Span, cancellationToken));
                     }
 
-                    Add(after, changedModel.GetDiagnostics(BoundSpan(member), cancellationToken));
+                    Add(after, changedModel.GetDiagnostics(member.Span, cancellationToken));
                 }
             }
 
@@ -80,25 +85,6 @@ namespace KeyLint.CodeFixes
             }
 
             return true;
-        }
-
-        /// <summary>
-        /// The span to bind for a changed member. A field or property initializer is analysed with the
-        /// constructors, which report its nullable warnings at the initializer only when they are
-        /// bound too: the span then reaches from the member to the type's constructors.
-        /// </summary>
-        private static TextSpan BoundSpan(SyntaxNode member)
-        {
-            TextSpan span = member.Span;
-            if (member is BaseFieldDeclarationSyntax or PropertyDeclarationSyntax && member.Parent is TypeDeclarationSyntax type)
-            {
-                foreach (ConstructorDeclarationSyntax constructor in type.Members.OfType<ConstructorDeclarationSyntax>())
-                {
-                    span = TextSpan.FromBounds(Math.Min(span.Start, constructor.SpanStart), Math.Max(span.End, constructor.Span.End));
-                }
-            }
-
-            return span;
         }
 
         /// <summary>The same tokens, directives included: the text parses back into the tree that was checked.</summary>

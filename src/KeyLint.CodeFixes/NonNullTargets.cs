@@ -51,7 +51,7 @@ namespace KeyLint.CodeFixes
                     },
                 _ => null,
             };
-            return target is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.NotAnnotated, SpecialType: SpecialType.System_String };
+            return target is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.NotAnnotated } and not ITypeParameterSymbol;
         }
     }
 }

@@ -43,6 +43,9 @@ namespace KeyLint.CodeFixes
         /// <summary>Kind of the annotation on every member a fix changed; its data is the member's span in the original.</summary>
         public const string ChangedMemberKind = "KeyLint.ChangedMember";
 
+        /// <summary>On the root of a rewrite that removed declarations (their comments and directives moved).</summary>
+        public static readonly SyntaxAnnotation RemovedDeclarations = new SyntaxAnnotation("KeyLint.RemovedDeclarations");
+
         public static async Task<Document> RewriteAsync(Document document, SyntaxNode root, SemanticModel model, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
         {
             var editor = new SyntaxEditor(root, document.Project.Solution.Services);
@@ -83,7 +86,8 @@ namespace KeyLint.CodeFixes
                 editor.ReplaceNode(member, (current, _) => current.WithAdditionalAnnotations(annotation));
             }
 
-            Document changed = document.WithSyntaxRoot(editor.GetChangedRoot());
+            SyntaxNode changedRoot = editor.GetChangedRoot();
+            Document changed = document.WithSyntaxRoot(removed.Count == 0 ? changedRoot : changedRoot.WithAdditionalAnnotations(RemovedDeclarations));
             if (fixes.Any(f => f.NeedsSimplification))
             {
                 changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
