@@ -36,8 +36,9 @@ namespace KeyLint.CodeFixes
 
             // A build compiles the text, not this tree: a rewrite whose text parses into another tree
             // (a directive lost with a removed declaration) is no fix, however well the tree binds.
-            // Only removals move trivia; a replacement keeps the trivia of what it replaced.
-            if (changedRoot.HasAnnotation(SiteRewriter.RemovedDeclarations))
+            // Only removals move trivia (a replacement keeps the trivia of what it replaced), and only
+            // a file with directives can lose one.
+            if (changedRoot.HasAnnotation(SiteRewriter.RemovedDeclarations) && originalRoot.ContainsDirectives)
             {
                 SourceText text = await changed.GetTextAsync(cancellationToken).ConfigureAwait(false);
                 SyntaxNode reparsed = await CSharpSyntaxTree.ParseText(text, (CSharpParseOptions)changedRoot.SyntaxTree.Options, cancellationToken: cancellationToken)
