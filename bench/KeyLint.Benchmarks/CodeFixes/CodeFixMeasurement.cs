@@ -41,8 +41,9 @@ namespace KeyLint.Benchmarks.CodeFixes
     /// </remarks>
     public static class CodeFixMeasurement
     {
-        private const string ConfigurationKey = HardcodedOpenAIKeyCodeFixProvider.UseConfigurationKey;
-        private const string EnvironmentKey = HardcodedOpenAIKeyCodeFixProvider.UseEnvironmentVariableKey;
+        // The equivalence keys as strings, the contract a host sees: no constant of the provider is needed.
+        private const string ConfigurationKey = "KeyLint.UseConfiguration";
+        private const string EnvironmentKey = "KeyLint.UseEnvironmentVariable";
 
         /// <summary>The file index of the light-bulb files: the same filler code around 1 or 10 keys.</summary>
         private const int LightBulbFile = 1;
