@@ -51,6 +51,7 @@ namespace KeyLint.CodeFixes
 
             List<SyntaxNode> members = changedRoot.GetAnnotatedNodes(SiteRewriter.ChangedMemberKind).ToList();
             bool wholeDocument = members.Count == 0
+                || members.Any(m => m.GetAnnotations(SiteRewriter.ChangedMemberKind).Any(a => SiteRewriter.OriginalSpan(a).End > originalRoot.FullSpan.End))
                 || members.Any(m => m is CompilationUnitSyntax or GlobalStatementSyntax)
                 || ImportCount(changedRoot) != ImportCount(originalRoot);
 

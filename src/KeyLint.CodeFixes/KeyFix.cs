@@ -48,7 +48,7 @@ namespace KeyLint.CodeFixes
                         Document fixedDocument = await SiteRewriter.RewriteAsync(document, root, model, new[] { fix }, cancellationToken).ConfigureAwait(false);
                         if (await CompileCheck.AddsNoProblemAsync(root, model, fixedDocument, cancellationToken).ConfigureAwait(false))
                         {
-                            return new KeyFix(source, fix, fixedDocument);
+                            return new KeyFix(source, fix, await SiteRewriter.WithoutMarksAsync(fixedDocument, cancellationToken).ConfigureAwait(false));
                         }
                     }
                 }

@@ -210,7 +210,7 @@ namespace KeyLint.CodeFixes
             Document together = await SiteRewriter.RewriteAsync(document, root, model, chosen.Select(c => c.Fix).ToList(), cancellationToken).ConfigureAwait(false);
             if (await CompileCheck.AddsNoProblemAsync(root, model, together, cancellationToken).ConfigureAwait(false))
             {
-                return together;
+                return await SiteRewriter.WithoutMarksAsync(together, cancellationToken).ConfigureAwait(false);
             }
 
             // Fixes that compile alone but not together (none are known): add them one at a time.
@@ -227,7 +227,7 @@ namespace KeyLint.CodeFixes
                 }
             }
 
-            return best;
+            return best is null ? null : await SiteRewriter.WithoutMarksAsync(best, cancellationToken).ConfigureAwait(false);
         }
 
         private static async Task<string> AllTextAsync(IEnumerable<Document> documents, CancellationToken cancellationToken)

@@ -103,6 +103,25 @@ namespace KeyLint.CodeFixes
             return await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// The document without the marks a rewrite leaves for the compile check. A host keeps the
+        /// trees it is handed: a mark left in them would tell the next fix's check about spans of a
+        /// text that no longer exists.
+        /// </summary>
+        public static async Task<Document> WithoutMarksAsync(Document document, CancellationToken cancellationToken)
+        {
+            SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return document;
+            }
+
+            SyntaxNode clean = root.ReplaceNodes(
+                root.GetAnnotatedNodes(ChangedMemberKind).Concat(root.GetAnnotatedNodes(Site.HoleAnnotation)),
+                (_, rewritten) => rewritten.WithoutAnnotations(ChangedMemberKind).WithoutAnnotations(Site.HoleAnnotation));
+            return document.WithSyntaxRoot(clean.WithoutAnnotations(RemovedDeclarations));
+        }
+
         /// <summary>The original span of a member a fix changed, read back from its annotation.</summary>
         public static TextSpan OriginalSpan(SyntaxAnnotation annotation)
         {

@@ -65,6 +65,53 @@ namespace KeyLint.Tests.CodeFixes
         }
 
         /// <summary>
+        /// A light bulb on the document the previous light bulb produced, in the same workspace (as
+        /// an IDE does, without parsing again): every key still gets its fix.
+        /// </summary>
+        [Fact]
+        public async Task LightBulbsOneAfterAnother_InTheSameWorkspace_ShouldEachFixTheirKey()
+        {
+            var keys = Enumerable.Range(0, 4).Select(i => FakeKeys.Project(seed: 80 + i)).ToArray();
+            Document document = ReliabilityHarness.CreateDocument($$"""
+                class C
+                {
+                    public string Long()
+                    {
+                        var parts = new System.Collections.Generic.List<string>();
+                        for (int i = 0; i < 10; i++)
+                        {
+                            parts.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        }
+
+                        return string.Join(",", parts) + "{{keys[0]}}";
+                    }
+
+                    public string? A = "{{keys[1]}}";
+                    public string? B = "{{keys[2]}}";
+                    public string? D = "{{keys[3]}}";
+                }
+                """);
+            var provider = new HardcodedOpenAIKeyCodeFixProvider();
+            for (int fixedSoFar = 0; fixedSoFar < keys.Length; fixedSoFar++)
+            {
+                Diagnostic[] diagnostics = (await ReliabilityHarness.AnalyzeAsync(document)).Diagnostics
+                    .Where(d => ReliabilityHarness.FixedIds.Contains(d.Id))
+                    .OrderByDescending(d => d.Location.SourceSpan.Start)
+                    .ToArray();
+                Assert.Equal(keys.Length - fixedSoFar, diagnostics.Length);
+
+                var actions = new List<CodeAction>();
+                await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostics[0], (action, _) => actions.Add(action), CancellationToken.None));
+                CodeAction environment = Assert.Single(actions, a => a.EquivalenceKey == Environment);
+                document = await ReliabilityHarness.ApplyAsync(document, environment);
+            }
+
+            string text = (await document.GetTextAsync()).ToString();
+            Assert.True(!text.Contains("sk-", System.StringComparison.Ordinal), "a key is left:\n" + ReliabilityHarness.RedactAll(text));
+            Assert.True(text.Contains("\"OPENAI_API_KEY_4\"", System.StringComparison.Ordinal), ReliabilityHarness.RedactAll(text));
+        }
+
+        /// <summary>
         /// dotnet format analyses once, then runs one Fix All per diagnostic ID on the solution the
         /// previous one changed: the second ID's diagnostics point into the text before the first fix.
         /// </summary>
@@ -105,6 +152,12 @@ namespace KeyLint.Tests.CodeFixes
                 ApplyChangesOperation operation = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single();
                 solution = operation.ChangedSolution;
             }
+
+            // A host keeps the trees it is handed: marks left for the compile check would mislead the next fix.
+            SyntaxNode fixedRoot = (await solution.GetDocument(document.Id)!.GetSyntaxRootAsync())!;
+            Assert.Empty(fixedRoot.GetAnnotatedNodesAndTokens("KeyLint.ChangedMember"));
+            Assert.Empty(fixedRoot.GetAnnotatedNodesAndTokens("KeyLint.Hole"));
+            Assert.Empty(fixedRoot.GetAnnotatedNodesAndTokens("KeyLint.RemovedDeclarations"));
 
             string text = (await solution.GetDocument(document.Id)!.GetTextAsync()).ToString();
             Assert.Equal(
