@@ -27,6 +27,21 @@ namespace KeyLint.CodeFixes
         /// <summary>The document with this fix alone applied.</summary>
         public Document FixedDocument { get; }
 
+        /// <summary>The first candidate <see cref="TryCreateAsync"/> would compile, not compiled; null when there is none.</summary>
+        public static PlannedFix? FirstCandidate(FixPlan plan, KeySource source, string settingName, CancellationToken cancellationToken)
+        {
+            IReadOnlyList<string?> receivers = plan.ReceiversFor(source, cancellationToken);
+            if (receivers.Count == 0)
+            {
+                return null;
+            }
+
+            bool throwIfMissing = plan.NeedsNonNullRead && KeyReads.CanThrowIfMissing(source);
+            string read = KeyReads.Build(source, receivers[0], settingName, throwIfMissing, plan.IsAsync, plan.TypeNames);
+            ExpressionSyntax? replacement = plan.Site.BuildReplacement(read, plan.TypeNames);
+            return replacement is null ? null : new PlannedFix(plan, replacement, needsSimplification: !plan.TypeNames.IsShort);
+        }
+
         public static async Task<KeyFix?> TryCreateAsync(Document document, SyntaxNode root, SemanticModel model, FixPlan plan, KeySource source, string settingName, CancellationToken cancellationToken)
         {
             IReadOnlyList<string?> receivers = plan.ReceiversFor(source, cancellationToken);

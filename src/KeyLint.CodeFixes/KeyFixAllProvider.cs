@@ -174,40 +174,84 @@ namespace KeyLint.CodeFixes
         /// </summary>
         private static async Task ChooseAsync(DocumentPlans planned, KeySource requested, SettingNames names, HashSet<string>? fromEnvironment, CancellationToken cancellationToken)
         {
-            var chosen = new List<KeyFix>();
+            if (await TryFirstChoicesTogetherAsync(planned, requested, names, fromEnvironment, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var chosen = new List<ChosenFix>();
             foreach (FixPlan plan in planned.Plans)
             {
-                KeySource[] sources = requested == KeySource.EnvironmentVariable || fromEnvironment?.Contains(plan.Key) == true
-                    ? new[] { KeySource.EnvironmentVariable }
-                    : new[] { requested, KeySource.EnvironmentVariable };
-                foreach (KeySource source in sources)
+                foreach (KeySource source in Sources(plan, requested, fromEnvironment))
                 {
                     string name = names.Assign(plan.Key, source, SettingNames.BaseName(planned.Options, source, plan.Diagnostic));
                     KeyFix? fix = await KeyFix.TryCreateAsync(planned.Document, planned.Root, planned.Model, plan, source, name, cancellationToken).ConfigureAwait(false);
                     if (fix is not null)
                     {
-                        chosen.Add(fix);
+                        chosen.Add(new ChosenFix(source, fix.Fix));
                         break;
                     }
                 }
             }
 
             planned.Chosen = chosen;
+            planned.Composed = null;
         }
+
+        /// <summary>
+        /// The common case in one compilation: each plan's simplest fix (the first candidate
+        /// <see cref="KeyFix"/> would try), all applied together and checked once. False when that
+        /// does not compile; each plan is then checked on its own.
+        /// </summary>
+        private static async Task<bool> TryFirstChoicesTogetherAsync(DocumentPlans planned, KeySource requested, SettingNames names, HashSet<string>? fromEnvironment, CancellationToken cancellationToken)
+        {
+            var chosen = new List<ChosenFix>();
+            foreach (FixPlan plan in planned.Plans)
+            {
+                KeySource source = Sources(plan, requested, fromEnvironment).FirstOrDefault(s => plan.ReceiversFor(s, cancellationToken).Count > 0);
+                string name = names.Assign(plan.Key, source, SettingNames.BaseName(planned.Options, source, plan.Diagnostic));
+                PlannedFix? fix = KeyFix.FirstCandidate(plan, source, name, cancellationToken);
+                if (fix is null)
+                {
+                    return false;
+                }
+
+                chosen.Add(new ChosenFix(source, fix.Value));
+            }
+
+            Document? together = null;
+            if (chosen.Count > 0)
+            {
+                together = await SiteRewriter.RewriteAsync(planned.Document, planned.Root, planned.Model, chosen.Select(c => c.Fix).ToList(), cancellationToken).ConfigureAwait(false);
+                if (!await CompileCheck.AddsNoProblemAsync(planned.Root, planned.Model, together, cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                together = await SiteRewriter.WithoutMarksAsync(together, cancellationToken).ConfigureAwait(false);
+            }
+
+            planned.Chosen = chosen;
+            planned.Composed = together;
+            return true;
+        }
+
+        /// <summary>The requested source, then the environment, unless the key must come from the environment.</summary>
+        private static KeySource[] Sources(FixPlan plan, KeySource requested, HashSet<string>? fromEnvironment)
+            => requested == KeySource.EnvironmentVariable || fromEnvironment?.Contains(plan.Key) == true
+                ? new[] { KeySource.EnvironmentVariable }
+                : new[] { requested, KeySource.EnvironmentVariable };
 
         /// <summary>The document with every chosen fix applied together; null when there is none.</summary>
         private static async Task<Document?> ComposeAsync(DocumentPlans planned, CancellationToken cancellationToken)
         {
-            (Document document, SyntaxNode root, SemanticModel model, IReadOnlyList<KeyFix> chosen) = (planned.Document, planned.Root, planned.Model, planned.Chosen);
-            switch (chosen.Count)
+            if (planned.Composed is not null || planned.Chosen.Count == 0)
             {
-                case 0:
-                    return null;
-                case 1:
-                    return chosen[0].FixedDocument;
+                return planned.Composed;
             }
 
-            Document together = await SiteRewriter.RewriteAsync(document, root, model, chosen.Select(c => c.Fix).ToList(), cancellationToken).ConfigureAwait(false);
+            (Document document, SyntaxNode root, SemanticModel model) = (planned.Document, planned.Root, planned.Model);
+            Document together = await SiteRewriter.RewriteAsync(document, root, model, planned.Chosen.Select(c => c.Fix).ToList(), cancellationToken).ConfigureAwait(false);
             if (await CompileCheck.AddsNoProblemAsync(root, model, together, cancellationToken).ConfigureAwait(false))
             {
                 return await SiteRewriter.WithoutMarksAsync(together, cancellationToken).ConfigureAwait(false);
@@ -216,7 +260,7 @@ namespace KeyLint.CodeFixes
             // Fixes that compile alone but not together (none are known): add them one at a time.
             var accepted = new List<PlannedFix>();
             Document? best = null;
-            foreach (KeyFix fix in chosen)
+            foreach (ChosenFix fix in planned.Chosen)
             {
                 var trial = new List<PlannedFix>(accepted) { fix.Fix };
                 Document candidate = await SiteRewriter.RewriteAsync(document, root, model, trial, cancellationToken).ConfigureAwait(false);
@@ -265,7 +309,24 @@ namespace KeyLint.CodeFixes
         public IReadOnlyList<FixPlan> Plans { get; }
 
         /// <summary>The fix chosen for each plan that has one.</summary>
-        public IReadOnlyList<KeyFix> Chosen { get; set; } = Array.Empty<KeyFix>();
+        public IReadOnlyList<ChosenFix> Chosen { get; set; } = Array.Empty<ChosenFix>();
+
+        /// <summary>The document with the chosen fixes applied, when they were checked together already.</summary>
+        public Document? Composed { get; set; }
     }
 
+
+    /// <summary>A fix chosen for a plan, and the source it reads from.</summary>
+    internal readonly struct ChosenFix
+    {
+        public ChosenFix(KeySource source, PlannedFix fix)
+        {
+            Source = source;
+            Fix = fix;
+        }
+
+        public KeySource Source { get; }
+
+        public PlannedFix Fix { get; }
+    }
 }

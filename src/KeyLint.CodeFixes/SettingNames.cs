@@ -25,6 +25,7 @@ namespace KeyLint.CodeFixes
         private readonly string _writtenCode;
         private readonly Dictionary<(string Key, KeySource Source, string BaseName), string> _byKey = new Dictionary<(string, KeySource, string), string>();
         private readonly HashSet<string> _given = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, bool> _written = new Dictionary<string, bool>(StringComparer.Ordinal);
 
         /// <param name="writtenCode">The scope's code: a name written there as a string is taken.</param>
         public SettingNames(string writtenCode) => _writtenCode = writtenCode;
@@ -42,7 +43,7 @@ namespace KeyLint.CodeFixes
                 for (int number = 1; ; number++)
                 {
                     string candidate = KeySettingNames.Numbered(baseName, number, NumberSeparator(source));
-                    if (!_given.Contains(candidate) && _writtenCode.IndexOf("\"" + candidate + "\"", StringComparison.Ordinal) < 0)
+                    if (!_given.Contains(candidate) && !IsWritten(candidate))
                     {
                         _given.Add(candidate);
                         _byKey[(key, source, baseName)] = candidate;
@@ -50,6 +51,18 @@ namespace KeyLint.CodeFixes
                     }
                 }
             }
+        }
+
+        /// <summary>Whether the scope's code holds the name as a string; remembered, since a project's code is long.</summary>
+        private bool IsWritten(string name)
+        {
+            if (!_written.TryGetValue(name, out bool written))
+            {
+                written = _writtenCode.IndexOf("\"" + name + "\"", StringComparison.Ordinal) >= 0;
+                _written.Add(name, written);
+            }
+
+            return written;
         }
 
         /// <summary>Gives <paramref name="key"/> its name for every source, in the order the rule takes keys.</summary>
