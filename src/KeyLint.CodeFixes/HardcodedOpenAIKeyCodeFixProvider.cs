@@ -60,8 +60,8 @@ namespace KeyLint.CodeFixes
                     }
 
                     documentKeys ??= DocumentKeys.Find(model, document.Project.AnalyzerOptions, cancellationToken);
-                    SettingNames names = NamesUpTo(plan, documentKeys, root, model, document.Project.AnalyzerOptions, cancellationToken);
                     KeySettingNames options = KeySettingNames.For(document.Project.AnalyzerOptions, root.SyntaxTree);
+                    SettingNames names = NamesUpTo(plan, documentKeys, root, model, options, cancellationToken);
                     foreach (KeySource source in FixActions.Sources)
                     {
                         string name = names.Assign(plan.Key, source, SettingNames.BaseName(options, source, diagnostic));
@@ -87,10 +87,9 @@ namespace KeyLint.CodeFixes
         /// The names of the document's keys up to this one, given in order as Fix All in document
         /// would (see <see cref="SettingNames"/>): the light bulb offers the same name.
         /// </summary>
-        private static SettingNames NamesUpTo(FixPlan plan, List<Diagnostic> documentKeys, SyntaxNode root, SemanticModel model, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions analyzerOptions, CancellationToken cancellationToken)
+        private static SettingNames NamesUpTo(FixPlan plan, List<Diagnostic> documentKeys, SyntaxNode root, SemanticModel model, KeySettingNames options, CancellationToken cancellationToken)
         {
             var names = new SettingNames(root.ToFullString());
-            KeySettingNames options = KeySettingNames.For(analyzerOptions, root.SyntaxTree);
             int position = plan.Diagnostic.Location.SourceSpan.Start;
             foreach (Diagnostic earlier in documentKeys)
             {

@@ -13,14 +13,11 @@ namespace KeyLint.CodeFixes
     /// </summary>
     internal sealed class KeyFix
     {
-        private KeyFix(KeySource source, PlannedFix fix, Document fixedDocument)
+        private KeyFix(PlannedFix fix, Document fixedDocument)
         {
-            Source = source;
             Fix = fix;
             FixedDocument = fixedDocument;
         }
-
-        public KeySource Source { get; }
 
         public PlannedFix Fix { get; }
 
@@ -63,7 +60,7 @@ namespace KeyLint.CodeFixes
                         Document fixedDocument = await SiteRewriter.RewriteAsync(document, root, model, new[] { fix }, cancellationToken).ConfigureAwait(false);
                         if (await CompileCheck.AddsNoProblemAsync(root, model, fixedDocument, cancellationToken).ConfigureAwait(false))
                         {
-                            return new KeyFix(source, fix, await SiteRewriter.WithoutMarksAsync(fixedDocument, cancellationToken).ConfigureAwait(false));
+                            return new KeyFix(fix, await SiteRewriter.WithoutMarksAsync(fixedDocument, cancellationToken).ConfigureAwait(false));
                         }
                     }
                 }
