@@ -189,7 +189,8 @@ namespace KeyLint.Analyzers
 
             if (SymbolEqualityComparer.Default.Equals(type, targets.ApiKeyCredential))
             {
-                ReportConstantArgument(context, creation.Arguments, "key", "ApiKeyCredential", targets.IsAzure(type) ? AzureService : OpenAIService);
+                // The credential serves OpenAI and Azure OpenAI alike: the client it is given to says which.
+                ReportConstantArgument(context, creation.Arguments, "key", "ApiKeyCredential", IsArgumentOf(creation, targets.AzureOpenAIClient) ? AzureService : OpenAIService);
             }
             else if (SymbolEqualityComparer.Default.Equals(type, targets.AzureKeyCredential))
             {

@@ -197,6 +197,34 @@ namespace KeyLint.Tests.CodeFixes
         }
 
         [Fact]
+        public async Task ApiKeyCredentialForAzureOpenAIClient_EnvironmentVariable_ShouldReadTheAzureVariable()
+        {
+            await VerifyFixAsync(
+                """
+                using System;
+                using System.ClientModel;
+                using Azure.AI.OpenAI;
+
+                class C
+                {
+                    public AzureOpenAIClient Create() => new AzureOpenAIClient(new Uri("https://example.openai.azure.com"), new ApiKeyCredential({|#0:"0123456789abcdef0123456789abcdef"|}));
+                }
+                """,
+                """
+                using System;
+                using System.ClientModel;
+                using Azure.AI.OpenAI;
+
+                class C
+                {
+                    public AzureOpenAIClient Create() => new AzureOpenAIClient(new Uri("https://example.openai.azure.com"), new ApiKeyCredential(Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY") ?? throw new InvalidOperationException("The environment variable AZURE_OPENAI_API_KEY is not set.")));
+                }
+                """,
+                Environment,
+                Credential(0, "ApiKeyCredential (key)"));
+        }
+
+        [Fact]
         public async Task AzureKeyCredentialFromLocal_ShouldUseAzureNamesAndDropTheLocal()
         {
             await VerifyFixAsync(
