@@ -19,7 +19,7 @@ namespace KeyLint.CodeFixes
             var found = new List<Diagnostic>();
             void Collect(Diagnostic diagnostic)
             {
-                if (diagnostic.Id != RuleIdentifiers.KeyInCommentOrDisabledCode)
+                if (diagnostic.Id != RuleIdentifiers.KeyInCommentOrDisabledCode && !IsSwitchedOff(model, diagnostic.Id, cancellationToken))
                 {
                     found.Add(diagnostic);
                 }
@@ -29,6 +29,24 @@ namespace KeyLint.CodeFixes
             HardcodedCredentialAnalyzer.AnalyzeDocument(model, options, Collect, cancellationToken);
             found.Sort((a, b) => a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start));
             return found;
+        }
+
+        /// <summary>
+        /// A rule switched off for this file (<c>dotnet_diagnostic.KL0007.severity = none</c>, a global
+        /// config, or the project's NoWarn) reports nothing to Fix All, so its keys do not count here either.
+        /// </summary>
+        private static bool IsSwitchedOff(SemanticModel model, string id, CancellationToken cancellationToken)
+        {
+            CompilationOptions options = model.Compilation.Options;
+            SyntaxTreeOptionsProvider? perTree = options.SyntaxTreeOptionsProvider;
+            if (perTree is not null
+                && (perTree.TryGetDiagnosticValue(model.SyntaxTree, id, cancellationToken, out ReportDiagnostic severity)
+                    || perTree.TryGetGlobalDiagnosticValue(id, cancellationToken, out severity)))
+            {
+                return severity == ReportDiagnostic.Suppress;
+            }
+
+            return options.SpecificDiagnosticOptions.TryGetValue(id, out ReportDiagnostic specific) && specific == ReportDiagnostic.Suppress;
         }
     }
 }

@@ -80,16 +80,13 @@ namespace KeyLint.CodeFixes
         /// <summary>The receivers a read from <paramref name="source"/> can use here, best first (none: the source is not available).</summary>
         public IReadOnlyList<string?> ReceiversFor(KeySource source, CancellationToken cancellationToken)
         {
-            lock (_receivers)
+            if (!_receivers.TryGetValue(source, out IReadOnlyList<string?>? receivers))
             {
-                if (!_receivers.TryGetValue(source, out IReadOnlyList<string?>? receivers))
-                {
-                    receivers = ScopeReceivers.Find(source, _model, Site.Replaced.SpanStart, cancellationToken);
-                    _receivers[source] = receivers;
-                }
-
-                return receivers;
+                receivers = ScopeReceivers.Find(source, _model, Site.Replaced.SpanStart, cancellationToken);
+                _receivers[source] = receivers;
             }
+
+            return receivers;
         }
 
         /// <summary>Half-typed code gets no fix: what a fix would build on may still change.</summary>

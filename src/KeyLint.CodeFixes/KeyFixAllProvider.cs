@@ -137,8 +137,8 @@ namespace KeyLint.CodeFixes
             var replaced = new List<Microsoft.CodeAnalysis.Text.TextSpan>();
             foreach (Diagnostic diagnostic in Current(diagnostics, root, model, document, cancellationToken).OrderBy(d => d.Location.SourceSpan.Start))
             {
-                names.AssignAll(KeyIdentity.Of(root, model, diagnostic, cancellationToken), diagnostic, options);
                 FixPlan? plan = await FixPlan.CreateAsync(document, root, model, diagnostic, cancellationToken).ConfigureAwait(false);
+                names.AssignAll(plan?.Key ?? KeyIdentity.Of(root, model, diagnostic, cancellationToken), diagnostic, options);
 
                 // Two diagnostics on one site (a key that is also a constant credential) get one fix.
                 if (plan is not null && !replaced.Any(span => span.IntersectsWith(plan.Site.Replaced.Span)))

@@ -33,22 +33,19 @@ namespace KeyLint.CodeFixes
         /// <summary>The name for <paramref name="key"/> read from <paramref name="source"/>; the first call for a key decides it.</summary>
         public string Assign(string key, KeySource source, string baseName)
         {
-            lock (_byKey)
+            if (_byKey.TryGetValue((key, source, baseName), out string? name))
             {
-                if (_byKey.TryGetValue((key, source, baseName), out string? name))
-                {
-                    return name;
-                }
+                return name;
+            }
 
-                for (int number = 1; ; number++)
+            for (int number = 1; ; number++)
+            {
+                string candidate = KeySettingNames.Numbered(baseName, number, NumberSeparator(source));
+                if (!_given.Contains(candidate) && !IsWritten(candidate))
                 {
-                    string candidate = KeySettingNames.Numbered(baseName, number, NumberSeparator(source));
-                    if (!_given.Contains(candidate) && !IsWritten(candidate))
-                    {
-                        _given.Add(candidate);
-                        _byKey[(key, source, baseName)] = candidate;
-                        return candidate;
-                    }
+                    _given.Add(candidate);
+                    _byKey[(key, source, baseName)] = candidate;
+                    return candidate;
                 }
             }
         }

@@ -48,6 +48,26 @@ namespace KeyLint.Tests.CodeFixes
                 titles);
         }
 
+        /// <summary>A rule switched off reports nothing to Fix All: its keys do not take a name in the light bulb either.</summary>
+        [Fact]
+        public async Task KeyOfASwitchedOffRule_ShouldNotTakeAName()
+        {
+            string service = FakeKeys.ServiceAccount(seed: 67);
+            string project = FakeKeys.Project(seed: 68);
+            IReadOnlyList<CodeAction> actions = await Verify.GetActionsAsync(
+                $$"""
+                class C
+                {
+                    public string? A = "{{service}}";
+                    public string? B = "{{project}}";
+                }
+                """,
+                editorConfig: "root = true\n\n[*.cs]\ndotnet_diagnostic.KL0002.severity = none\n");
+            Assert.Equal(
+                "Read the key from environment variable OPENAI_API_KEY, then rotate the exposed key",
+                Assert.Single(actions, a => a.EquivalenceKey == Environment).Title);
+        }
+
         [Fact]
         public async Task NameAlreadyWrittenInTheFile_ShouldBeSkipped()
         {
