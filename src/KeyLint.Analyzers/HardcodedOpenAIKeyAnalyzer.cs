@@ -13,13 +13,14 @@ using Microsoft.CodeAnalysis.Text;
 namespace KeyLint.Analyzers
 {
     /// <summary>
-    /// KL0001–KL0005: OpenAI secret keys written in C# source — in string literals of every form
-    /// (KL0001 project, KL0002 service-account, KL0003 admin, KL0004 legacy user keys) and in
-    /// comments, documentation comments, directives and disabled code (KL0005).
+    /// KL0001–KL0005 and KL0008: secret keys written in C# source — OpenAI keys in string literals
+    /// of every form (KL0001 project, KL0002 service-account, KL0003 admin, KL0004 legacy user keys)
+    /// and in comments, documentation comments, directives and disabled code (KL0005); identifiable
+    /// Azure AI services keys (Azure OpenAI and the rest) in all of these places (KL0008).
     /// </summary>
     /// <remarks>
-    /// Text first: one pass over each file's text finds the positions of the marker every key
-    /// carries (and of <c>\u</c>/<c>\x</c> escapes, since a key may be spelled with them); only those
+    /// Text first: one pass over each file's text finds the positions of the markers every key
+    /// carries (<c>T3BlbkFJ</c>, <c>JQQJ9</c>) (and of <c>\u</c>/<c>\x</c> escapes, since a key may be spelled with them); only those
     /// positions are looked up in the syntax tree. A key assembled from constant pieces needs the
     /// semantic model, which is asked only for literals that hold the marker but no whole key.
     /// Generated code is analysed and reported: a key in a designer file or a generated settings
@@ -46,7 +47,8 @@ namespace KeyLint.Analyzers
             KeyLintDescriptors.KL0002_HardcodedServiceAccountKey,
             KeyLintDescriptors.KL0003_HardcodedAdminKey,
             KeyLintDescriptors.KL0004_HardcodedLegacyUserKey,
-            KeyLintDescriptors.KL0005_KeyInCommentOrDisabledCode);
+            KeyLintDescriptors.KL0005_KeyInCommentOrDisabledCode,
+            KeyLintDescriptors.KL0008_HardcodedAzureKey);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -124,7 +126,7 @@ namespace KeyLint.Analyzers
             }
         }
 
-        /// <summary>A string token that holds the marker but no whole key: an assembled key may start there.</summary>
+        /// <summary>A string token that holds a marker but no whole key: an assembled key may start there.</summary>
         private static bool IsAssembledKeyStart(SyntaxToken token)
         {
             string value = token.ValueText;
@@ -188,6 +190,16 @@ namespace KeyLint.Analyzers
                     // Tokens the parser skipped in half-typed code are still code.
                     Report(context.ReportDiagnostic, KeyLintDescriptors.ForKeyInCode(match.Kind), location, key, match);
                 }
+                else if (match.Kind == KeyKind.Azure)
+                {
+                    // An Azure key has one rule wherever it is; the message says where.
+                    string redacted = KeyRedactor.Redact(key, match.PrefixLength);
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        KeyLintDescriptors.KL0008_HardcodedAzureKey,
+                        location,
+                        KeyDiagnosticProperties.CreateInComment(match.Kind),
+                        KeyLocations.AzureKeyMessageArguments(key, redacted, "in " + place)));
+                }
                 else
                 {
                     string redacted = KeyRedactor.Redact(key, match.PrefixLength);
@@ -205,7 +217,7 @@ namespace KeyLint.Analyzers
         {
             string redacted = KeyRedactor.Redact(key, match.PrefixLength);
             ImmutableDictionary<string, string?> properties = KeyDiagnosticProperties.Create(match.Kind);
-            report(Diagnostic.Create(descriptor, location, properties, KeyLocations.MessageArguments(descriptor, match.Kind, redacted)));
+            report(Diagnostic.Create(descriptor, location, properties, KeyLocations.MessageArguments(descriptor, match.Kind, key, redacted)));
         }
 
         /// <summary>
@@ -332,7 +344,7 @@ namespace KeyLint.Analyzers
                 if (hops < MaxConstantHops
                     && node.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
                     && (value ?? ConstantString(node)) is string constantValue
-                    && HasMarkerOutsideKeys(constantValue)
+                    && KeyScanner.HasMarkerOutsideKeys(constantValue.AsSpan())
                     && _context.SemanticModel.GetDeclaredSymbol(declarator, _context.CancellationToken) is ISymbol symbol
                     && symbol is IFieldSymbol { IsConst: true } or ILocalSymbol { IsConst: true }
                     && _followed.Add(symbol))
@@ -450,23 +462,6 @@ namespace KeyLint.Analyzers
             {
                 Optional<object?> constant = _context.SemanticModel.GetConstantValue(node, _context.CancellationToken);
                 return constant.HasValue && constant.Value is string value ? value : null;
-            }
-
-            private static bool HasMarkerOutsideKeys(string value)
-            {
-                int markers = 0;
-                for (int at = value.IndexOf(OpenAIKeyFormat.Marker, StringComparison.Ordinal); at >= 0; at = value.IndexOf(OpenAIKeyFormat.Marker, at + 1, StringComparison.Ordinal))
-                {
-                    markers++;
-                }
-
-                int keys = 0;
-                foreach (KeyMatch match in KeyScanner.Find(value.AsSpan()))
-                {
-                    keys++;
-                }
-
-                return markers > keys;
             }
         }
     }

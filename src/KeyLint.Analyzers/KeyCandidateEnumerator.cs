@@ -9,7 +9,7 @@ namespace KeyLint.Analyzers
     /// <summary>Why a position of a source file deserves a closer look.</summary>
     internal enum KeyCandidateKind
     {
-        /// <summary>The marker <c>T3BlbkFJ</c> starts here: every key carries it.</summary>
+        /// <summary>A marker starts here: <c>T3BlbkFJ</c> (every OpenAI key carries it) or <c>JQQJ9</c> (every identifiable Azure key).</summary>
         Marker,
 
         /// <summary>A <c>\u</c>, <c>\U</c> or <c>\x</c> escape starts here: a key can be spelled with escapes.</summary>
@@ -38,17 +38,20 @@ namespace KeyLint.Analyzers
     {
         private const int ChunkLength = 16 * 1024;
 
-        // Consecutive chunks overlap by one character less than the marker, so a marker is found in
-        // exactly one chunk, and an escape's backslash and letter are always read together.
+        // Consecutive chunks overlap by one character less than the longer marker, so no marker is
+        // split; a marker belongs to the chunk it starts in before the overlap, so it is found once.
+        // An escape's backslash and letter are always read together.
         private const int Overlap = 7;
 
         private readonly SourceText _text;
         private char[]? _buffer;
         private int _chunkStart;
         private int _chunkLength;
-        private int _markerFrom;
+        private int _openAIMarkerFrom;
+        private int _azureMarkerFrom;
         private int _escapeFrom;
-        private int _nextMarker;
+        private int _nextOpenAIMarker;
+        private int _nextAzureMarker;
         private int _nextEscape;
 
         public KeyCandidateEnumerator(SourceText text)
@@ -57,9 +60,11 @@ namespace KeyLint.Analyzers
             _buffer = null;
             _chunkStart = 0;
             _chunkLength = 0;
-            _markerFrom = 0;
+            _openAIMarkerFrom = 0;
+            _azureMarkerFrom = 0;
             _escapeFrom = 0;
-            _nextMarker = -1;
+            _nextOpenAIMarker = -1;
+            _nextAzureMarker = -1;
             _nextEscape = -1;
             Current = default;
         }
@@ -83,9 +88,14 @@ namespace KeyLint.Analyzers
 
             while (true)
             {
-                if (_nextMarker == -1)
+                if (_nextOpenAIMarker == -1)
                 {
-                    _nextMarker = FindMarker();
+                    _nextOpenAIMarker = FindMarker(OpenAIKeyFormat.Marker, _openAIMarkerFrom);
+                }
+
+                if (_nextAzureMarker == -1)
+                {
+                    _nextAzureMarker = FindMarker(AzureKeyFormat.Signature, _azureMarkerFrom);
                 }
 
                 if (_nextEscape == -1)
@@ -93,11 +103,23 @@ namespace KeyLint.Analyzers
                     _nextEscape = FindEscape();
                 }
 
-                if (_nextMarker >= 0 && (_nextEscape < 0 || _nextMarker <= _nextEscape))
+                int nextMarker = _nextOpenAIMarker < 0 ? _nextAzureMarker
+                    : _nextAzureMarker < 0 ? _nextOpenAIMarker
+                    : Math.Min(_nextOpenAIMarker, _nextAzureMarker);
+                if (nextMarker >= 0 && (_nextEscape < 0 || nextMarker <= _nextEscape))
                 {
-                    Current = new KeyCandidate(_chunkStart + _nextMarker, KeyCandidateKind.Marker);
-                    _markerFrom = _nextMarker + 1;
-                    _nextMarker = -1;
+                    Current = new KeyCandidate(_chunkStart + nextMarker, KeyCandidateKind.Marker);
+                    if (nextMarker == _nextOpenAIMarker)
+                    {
+                        _openAIMarkerFrom = nextMarker + 1;
+                        _nextOpenAIMarker = -1;
+                    }
+                    else
+                    {
+                        _azureMarkerFrom = nextMarker + 1;
+                        _nextAzureMarker = -1;
+                    }
+
                     return true;
                 }
 
@@ -133,22 +155,27 @@ namespace KeyLint.Analyzers
             _chunkStart = start;
             _chunkLength = Math.Min(ChunkLength, _text.Length - start);
             _text.CopyTo(start, _buffer!, 0, _chunkLength);
-            _markerFrom = 0;
+            _openAIMarkerFrom = 0;
+            _azureMarkerFrom = 0;
             _escapeFrom = 0;
-            _nextMarker = -1;
+            _nextOpenAIMarker = -1;
+            _nextAzureMarker = -1;
             _nextEscape = -1;
         }
 
-        /// <summary>Next marker in the chunk, or -2 when there is none.</summary>
-        private int FindMarker()
+        /// <summary>Next <paramref name="marker"/> the chunk owns from <paramref name="from"/>, or -2 when there is none.</summary>
+        private int FindMarker(string marker, int from)
         {
-            if (_markerFrom >= _chunkLength)
+            // In every chunk but the last, a marker starting in the overlap is left to the next chunk.
+            int owned = IsLastChunk ? _chunkLength : _chunkLength - Overlap;
+            if (from >= owned)
             {
                 return -2;
             }
 
-            int found = _buffer.AsSpan(_markerFrom, _chunkLength - _markerFrom).IndexOf(OpenAIKeyFormat.Marker.AsSpan());
-            return found < 0 ? -2 : _markerFrom + found;
+            int searchLength = Math.Min(_chunkLength - from, owned - from + marker.Length - 1);
+            int found = _buffer.AsSpan(from, searchLength).IndexOf(marker.AsSpan());
+            return found < 0 ? -2 : from + found;
         }
 
         /// <summary>Next <c>\u</c>, <c>\U</c> or <c>\x</c> in the chunk, or -2 when there is none.</summary>
@@ -180,10 +207,10 @@ namespace KeyLint.Analyzers
         }
 
         /// <summary>
-        /// False when the escape at <paramref name="position"/> stands for a character the marker
-        /// does not have. A key in a literal either shows its marker as written (and the marker
-        /// search finds it) or spells a marker character with an escape, so only escapes of
-        /// <c>T</c>, <c>3</c>, <c>B</c>, <c>l</c>, <c>b</c>, <c>k</c>, <c>F</c>, <c>J</c> matter; the
+        /// False when the escape at <paramref name="position"/> stands for a character no marker
+        /// has. A key in a literal either shows its marker as written (and the marker search finds
+        /// it) or spells a marker character with an escape, so only escapes of <c>T</c>, <c>3</c>,
+        /// <c>B</c>, <c>l</c>, <c>b</c>, <c>k</c>, <c>F</c>, <c>J</c>, <c>Q</c>, <c>9</c> matter; the
         /// many <c>\u00e9</c>-like escapes of ordinary text are skipped without a syntax-tree lookup.
         /// </summary>
         private bool MaySpellMarkerChar(int position)
@@ -208,7 +235,8 @@ namespace KeyLint.Analyzers
 
             // \u and \U take exactly 4 and 8 digits; \x takes 1 to 4. Anything else is no escape.
             bool complete = kind == 'x' ? digits >= 1 : digits == maxDigits;
-            return complete && value < 128 && OpenAIKeyFormat.Marker.IndexOf((char)value) >= 0;
+            return complete && value < 128
+                && (OpenAIKeyFormat.Marker.IndexOf((char)value) >= 0 || AzureKeyFormat.Signature.IndexOf((char)value) >= 0);
         }
 
         private static int HexValue(char c)

@@ -9,7 +9,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace KeyLint.Analyzers
 {
     /// <summary>
-    /// KL0006: OpenAI keys in <c>appsettings*.json</c>, <c>launchSettings.json</c> and <c>.env</c> files.
+    /// KL0006: OpenAI keys in <c>appsettings*.json</c>, <c>launchSettings.json</c> and <c>.env</c> files;
+    /// KL0008 for identifiable Azure AI services keys in the same files (an Azure key has one rule
+    /// wherever it is written).
     /// </summary>
     /// <remarks>
     /// The files arrive as AdditionalFiles (the package's build/KeyLint.targets adds them; set
@@ -18,7 +20,9 @@ namespace KeyLint.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KeyInConfigurationFileAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(KeyLintDescriptors.KL0006_KeyInConfigurationFile);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            KeyLintDescriptors.KL0006_KeyInConfigurationFile,
+            KeyLintDescriptors.KL0008_HardcodedAzureKey);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -65,13 +69,19 @@ namespace KeyLint.Analyzers
                 context.CancellationToken.ThrowIfCancellationRequested();
                 var span = new TextSpan(match.Start, match.Length);
                 Location location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
-                string redacted = KeyRedactor.Redact(content.AsSpan(match.Start, match.Length), match.PrefixLength);
-                context.ReportDiagnostic(Diagnostic.Create(
-                    KeyLintDescriptors.KL0006_KeyInConfigurationFile,
-                    location,
-                    KeyLintDescriptors.DisplayName(match.Kind),
-                    redacted,
-                    fileName));
+                ReadOnlySpan<char> key = content.AsSpan(match.Start, match.Length);
+                string redacted = KeyRedactor.Redact(key, match.PrefixLength);
+                context.ReportDiagnostic(match.Kind == KeyKind.Azure
+                    ? Diagnostic.Create(
+                        KeyLintDescriptors.KL0008_HardcodedAzureKey,
+                        location,
+                        KeyLocations.AzureKeyMessageArguments(key, redacted, "in " + fileName))
+                    : Diagnostic.Create(
+                        KeyLintDescriptors.KL0006_KeyInConfigurationFile,
+                        location,
+                        KeyLintDescriptors.DisplayName(match.Kind),
+                        redacted,
+                        fileName));
             }
         }
     }

@@ -48,6 +48,12 @@ namespace KeyLint.Analyzers
             "A constant string is the credential of {0}; read it from configuration instead, and rotate it if it is a real key",
             "Whatever its shape — an Azure OpenAI key, a key of a future format, a shortened key or a placeholder — a constant that reaches an OpenAI client's credential is a hardcoded credential. Read it from configuration, a secret store or an environment variable.");
 
+        public static readonly DiagnosticDescriptor KL0008_HardcodedAzureKey = Create(
+            RuleIdentifiers.HardcodedAzureKey,
+            "Azure OpenAI or Azure AI services key in code or configuration",
+            "{0} key {1} is {2}; regenerate it in the Azure portal, and read it from configuration or a secret store, or use Microsoft Entra ID instead of keys",
+            "An 84-character identifiable Azure AI services key (Azure OpenAI, AI Services, Cognitive Services and the other Azure AI services) in source code, a comment or a configuration file is readable by everyone who can read the repository, its history and the build output. Regenerate it (Keys and Endpoint in the Azure portal), read the new one from configuration or Key Vault, or better, authenticate with Microsoft Entra ID (DefaultAzureCredential) and disable local keys.");
+
         public static readonly DiagnosticDescriptor KL0900_InvalidOption = new DiagnosticDescriptor(
             RuleIdentifiers.InvalidOption,
             "Invalid KeyLint option",
@@ -69,23 +75,25 @@ namespace KeyLint.Analyzers
                 description: description,
                 helpLinkUri: RuleIdentifiers.GetHelpLink(id));
 
-        /// <summary>The rule for a key of <paramref name="kind"/> written in code.</summary>
-        public static DiagnosticDescriptor ForKeyInCode(OpenAIKeyKind kind) => kind switch
+        /// <summary>The rule for a key of <paramref name="kind"/> written in code (for an Azure key, wherever it is written).</summary>
+        public static DiagnosticDescriptor ForKeyInCode(KeyKind kind) => kind switch
         {
-            OpenAIKeyKind.Project => KL0001_HardcodedProjectKey,
-            OpenAIKeyKind.ServiceAccount or OpenAIKeyKind.NamedService => KL0002_HardcodedServiceAccountKey,
-            OpenAIKeyKind.Admin => KL0003_HardcodedAdminKey,
+            KeyKind.Project => KL0001_HardcodedProjectKey,
+            KeyKind.ServiceAccount or KeyKind.NamedService => KL0002_HardcodedServiceAccountKey,
+            KeyKind.Admin => KL0003_HardcodedAdminKey,
+            KeyKind.Azure => KL0008_HardcodedAzureKey,
             _ => KL0004_HardcodedLegacyUserKey,
         };
 
         /// <summary>How a message names a kind of key ("project key", "service-account key", …).</summary>
-        public static string DisplayName(OpenAIKeyKind kind) => kind switch
+        public static string DisplayName(KeyKind kind) => kind switch
         {
-            OpenAIKeyKind.Project => "project key",
-            OpenAIKeyKind.ServiceAccount => "service-account key",
-            OpenAIKeyKind.NamedService => "named service key",
-            OpenAIKeyKind.Admin => "admin key",
-            OpenAIKeyKind.LegacyNone => "legacy user key",
+            KeyKind.Project => "project key",
+            KeyKind.ServiceAccount => "service-account key",
+            KeyKind.NamedService => "named service key",
+            KeyKind.Admin => "admin key",
+            KeyKind.LegacyNone => "legacy user key",
+            KeyKind.Azure => "Azure AI services key",
             _ => "legacy user key",
         };
     }

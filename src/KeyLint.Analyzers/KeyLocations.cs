@@ -1,3 +1,4 @@
+using System;
 using KeyLint.Scanning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -61,9 +62,17 @@ namespace KeyLint.Analyzers
             }
         }
 
-        public static object[] MessageArguments(DiagnosticDescriptor descriptor, OpenAIKeyKind kind, string redacted)
-            => descriptor == KeyLintDescriptors.KL0002_HardcodedServiceAccountKey
-                ? new object[] { KeyLintDescriptors.DisplayName(kind), redacted }
+        /// <summary>The message arguments of a key written in code.</summary>
+        public static object[] MessageArguments(DiagnosticDescriptor descriptor, KeyKind kind, ReadOnlySpan<char> key, string redacted)
+            => descriptor == KeyLintDescriptors.KL0002_HardcodedServiceAccountKey ? new object[] { KeyLintDescriptors.DisplayName(kind), redacted }
+                : descriptor == KeyLintDescriptors.KL0008_HardcodedAzureKey ? AzureKeyMessageArguments(key, redacted, HardcodedPlace)
                 : new object[] { redacted };
+
+        /// <summary>How a KL0008 message says a key is in code, as opposed to "in a comment" or "in appsettings.json".</summary>
+        public const string HardcodedPlace = "hardcoded";
+
+        /// <summary>KL0008's arguments: the service the key was issued for, the redacted key, where it is.</summary>
+        public static object[] AzureKeyMessageArguments(ReadOnlySpan<char> key, string redacted, string place)
+            => new object[] { AzureKeyFormat.ServiceName(key), redacted, place };
     }
 }

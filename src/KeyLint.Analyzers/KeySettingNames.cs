@@ -7,8 +7,9 @@ namespace KeyLint.Analyzers
 {
     /// <summary>
     /// The names fixes read a key from, and the <c>.editorconfig</c> options that change them:
-    /// <c>keylint.configuration_key</c>, <c>keylint.admin_configuration_key</c>,
-    /// <c>keylint.environment_variable</c> and <c>keylint.admin_environment_variable</c>.
+    /// <c>keylint.configuration_key</c>, <c>keylint.environment_variable</c>,
+    /// <c>keylint.key_vault_secret_name</c>, each with an <c>admin_</c> variant for OpenAI admin keys
+    /// and an <c>azure_</c> variant for Azure keys (KL0008) and Azure OpenAI credentials (KL0007).
     /// </summary>
     public sealed class KeySettingNames
     {
@@ -18,6 +19,9 @@ namespace KeyLint.Analyzers
         public const string AdminEnvironmentVariableOption = "keylint.admin_environment_variable";
         public const string KeyVaultSecretNameOption = "keylint.key_vault_secret_name";
         public const string AdminKeyVaultSecretNameOption = "keylint.admin_key_vault_secret_name";
+        public const string AzureConfigurationKeyOption = "keylint.azure_configuration_key";
+        public const string AzureEnvironmentVariableOption = "keylint.azure_environment_variable";
+        public const string AzureKeyVaultSecretNameOption = "keylint.azure_key_vault_secret_name";
 
         public const string DefaultConfigurationKey = "OpenAI:ApiKey";
         public const string DefaultAdminConfigurationKey = "OpenAI:AdminKey";
@@ -26,8 +30,25 @@ namespace KeyLint.Analyzers
         public const string DefaultKeyVaultSecretName = "openai-api-key";
         public const string DefaultAdminKeyVaultSecretName = "openai-admin-key";
 
-        private KeySettingNames(string configurationKey, string adminConfigurationKey, string environmentVariable, string adminEnvironmentVariable, string keyVaultSecretName, string adminKeyVaultSecretName)
+        // The names Azure OpenAI's own samples and templates use.
+        public const string DefaultAzureConfigurationKey = "AzureOpenAI:ApiKey";
+        public const string DefaultAzureEnvironmentVariable = "AZURE_OPENAI_API_KEY";
+        public const string DefaultAzureKeyVaultSecretName = "azure-openai-api-key";
+
+        private KeySettingNames(
+            string configurationKey,
+            string adminConfigurationKey,
+            string environmentVariable,
+            string adminEnvironmentVariable,
+            string keyVaultSecretName,
+            string adminKeyVaultSecretName,
+            string azureConfigurationKey,
+            string azureEnvironmentVariable,
+            string azureKeyVaultSecretName)
         {
+            AzureConfigurationKey = azureConfigurationKey;
+            AzureEnvironmentVariable = azureEnvironmentVariable;
+            AzureKeyVaultSecretName = azureKeyVaultSecretName;
             KeyVaultSecretName = keyVaultSecretName;
             AdminKeyVaultSecretName = adminKeyVaultSecretName;
             ConfigurationKey = configurationKey;
@@ -48,6 +69,12 @@ namespace KeyLint.Analyzers
 
         public string AdminKeyVaultSecretName { get; }
 
+        public string AzureConfigurationKey { get; }
+
+        public string AzureEnvironmentVariable { get; }
+
+        public string AzureKeyVaultSecretName { get; }
+
         /// <summary>Reads the options that apply to <paramref name="tree"/>; invalid values fall back to the defaults (the analyzer reports them).</summary>
         public static KeySettingNames For(AnalyzerOptions? options, SyntaxTree tree)
         {
@@ -58,14 +85,32 @@ namespace KeyLint.Analyzers
                 Read(config, EnvironmentVariableOption, DefaultEnvironmentVariable, IsValidEnvironmentVariable),
                 Read(config, AdminEnvironmentVariableOption, DefaultAdminEnvironmentVariable, IsValidEnvironmentVariable),
                 Read(config, KeyVaultSecretNameOption, DefaultKeyVaultSecretName, IsValidKeyVaultSecretName),
-                Read(config, AdminKeyVaultSecretNameOption, DefaultAdminKeyVaultSecretName, IsValidKeyVaultSecretName));
+                Read(config, AdminKeyVaultSecretNameOption, DefaultAdminKeyVaultSecretName, IsValidKeyVaultSecretName),
+                Read(config, AzureConfigurationKeyOption, DefaultAzureConfigurationKey, IsValidConfigurationKey),
+                Read(config, AzureEnvironmentVariableOption, DefaultAzureEnvironmentVariable, IsValidEnvironmentVariable),
+                Read(config, AzureKeyVaultSecretNameOption, DefaultAzureKeyVaultSecretName, IsValidKeyVaultSecretName));
         }
 
-        public string ConfigurationKeyFor(OpenAIKeyKind kind) => kind == OpenAIKeyKind.Admin ? AdminConfigurationKey : ConfigurationKey;
+        public string ConfigurationKeyFor(KeyKind kind) => kind switch
+        {
+            KeyKind.Admin => AdminConfigurationKey,
+            KeyKind.Azure => AzureConfigurationKey,
+            _ => ConfigurationKey,
+        };
 
-        public string EnvironmentVariableFor(OpenAIKeyKind kind) => kind == OpenAIKeyKind.Admin ? AdminEnvironmentVariable : EnvironmentVariable;
+        public string EnvironmentVariableFor(KeyKind kind) => kind switch
+        {
+            KeyKind.Admin => AdminEnvironmentVariable,
+            KeyKind.Azure => AzureEnvironmentVariable,
+            _ => EnvironmentVariable,
+        };
 
-        public string KeyVaultSecretNameFor(OpenAIKeyKind kind) => kind == OpenAIKeyKind.Admin ? AdminKeyVaultSecretName : KeyVaultSecretName;
+        public string KeyVaultSecretNameFor(KeyKind kind) => kind switch
+        {
+            KeyKind.Admin => AdminKeyVaultSecretName,
+            KeyKind.Azure => AzureKeyVaultSecretName,
+            _ => KeyVaultSecretName,
+        };
 
         /// <summary>Key Vault secret names: 1–127 letters, digits and dashes, and not a key.</summary>
         public static bool IsValidKeyVaultSecretName(string value)
@@ -140,6 +185,9 @@ namespace KeyLint.Analyzers
             (AdminEnvironmentVariableOption, IsValidEnvironmentVariable, "an environment variable name such as OPENAI_ADMIN_KEY"),
             (KeyVaultSecretNameOption, IsValidKeyVaultSecretName, "a Key Vault secret name such as openai-api-key"),
             (AdminKeyVaultSecretNameOption, IsValidKeyVaultSecretName, "a Key Vault secret name such as openai-admin-key"),
+            (AzureConfigurationKeyOption, IsValidConfigurationKey, "a configuration key such as AzureOpenAI:ApiKey"),
+            (AzureEnvironmentVariableOption, IsValidEnvironmentVariable, "an environment variable name such as AZURE_OPENAI_API_KEY"),
+            (AzureKeyVaultSecretNameOption, IsValidKeyVaultSecretName, "a Key Vault secret name such as azure-openai-api-key"),
         };
 
         private static string Read(AnalyzerConfigOptions? options, string key, string fallback, Func<string, bool> isValid)

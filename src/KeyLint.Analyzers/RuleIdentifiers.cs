@@ -10,6 +10,7 @@ namespace KeyLint.Analyzers
         public const string KeyInCommentOrDisabledCode = "KL0005";
         public const string KeyInConfigurationFile = "KL0006";
         public const string HardcodedCredential = "KL0007";
+        public const string HardcodedAzureKey = "KL0008";
 
         public const string InvalidOption = "KL0900";
 

@@ -19,7 +19,8 @@ namespace KeyLint.CodeFixes
             var found = new List<Diagnostic>();
             void Collect(Diagnostic diagnostic)
             {
-                if (diagnostic.Id != RuleIdentifiers.KeyInCommentOrDisabledCode && !IsSwitchedOff(model, diagnostic.Id, cancellationToken))
+                bool inComment = diagnostic.Id == RuleIdentifiers.KeyInCommentOrDisabledCode || KeyDiagnosticProperties.IsInComment(diagnostic.Properties);
+                if (!inComment && !IsSwitchedOff(model, diagnostic.Id, cancellationToken))
                 {
                     found.Add(diagnostic);
                 }

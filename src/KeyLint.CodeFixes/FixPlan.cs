@@ -53,10 +53,13 @@ namespace KeyLint.CodeFixes
         /// <summary>A plain read would certainly warn (<see cref="NonNullTargets"/>): the read ends in <c>?? throw</c> from the start.</summary>
         public bool NeedsNonNullRead { get; }
 
-        /// <summary>The plan, or null when no fix can be made: generated or half-typed code, or a place that needs a constant.</summary>
+        /// <summary>The plan, or null when no fix can be made: generated or half-typed code, a key in a comment (KL0008), or a place that needs a constant.</summary>
         public static async Task<FixPlan?> CreateAsync(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (IsGeneratedFile(document) || diagnostic.Location.SourceTree != root.SyntaxTree || diagnostic.Location.SourceSpan.End > root.FullSpan.End)
+            if (IsGeneratedFile(document)
+                || KeyDiagnosticProperties.IsInComment(diagnostic.Properties)
+                || diagnostic.Location.SourceTree != root.SyntaxTree
+                || diagnostic.Location.SourceSpan.End > root.FullSpan.End)
             {
                 return null;
             }

@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace KeyLint.CodeFixes
 {
     /// <summary>
-    /// Fixes for KL0001–KL0004 and KL0007: replace a hardcoded key or credential with a read from an
+    /// Fixes for KL0001–KL0004, KL0007 and KL0008 in code: replace a hardcoded key or credential with a read from an
     /// <c>IConfiguration</c> in scope, Azure Key Vault (a <c>SecretClient</c> in scope), or an
     /// environment variable. Only registers actions: the plan (<see cref="FixPlan"/>) is made once
     /// per diagnostic, and an action is offered only where its fix compiles with no new error or
@@ -33,7 +33,8 @@ namespace KeyLint.CodeFixes
             RuleIdentifiers.HardcodedServiceAccountKey,
             RuleIdentifiers.HardcodedAdminKey,
             RuleIdentifiers.HardcodedLegacyUserKey,
-            RuleIdentifiers.HardcodedCredential);
+            RuleIdentifiers.HardcodedCredential,
+            RuleIdentifiers.HardcodedAzureKey);
 
         public override FixAllProvider GetFixAllProvider() => KeyFixAllProvider.Instance;
 

@@ -13,7 +13,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace KeyLint.CodeFixes
 {
     /// <summary>
-    /// KL0005: replaces a key in a comment, documentation comment, directive or disabled code with its
+    /// KL0005, and KL0008 in a comment: replaces a key in a comment, documentation comment, directive or disabled code with its
     /// redacted form (<c>sk-proj-…AbCd</c>), which still tells a reader which key it was.
     /// Only the key's characters change.
     /// </summary>
@@ -23,7 +23,9 @@ namespace KeyLint.CodeFixes
     {
         public const string RedactKey = "KeyLint.RedactKeyInComment";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.KeyInCommentOrDisabledCode);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+            RuleIdentifiers.KeyInCommentOrDisabledCode,
+            RuleIdentifiers.HardcodedAzureKey);
 
         // Each fix touches only its own span, so the batch fixer can merge them safely.
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -33,8 +35,10 @@ namespace KeyLint.CodeFixes
             SourceText text = await context.Document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
+                // KL0008 in code is fixed by reading the key from a setting: redacting it would change the program.
                 TextSpan span = diagnostic.Location.SourceSpan;
-                if (span.End > text.Length)
+                bool inComment = diagnostic.Id == RuleIdentifiers.KeyInCommentOrDisabledCode || KeyDiagnosticProperties.IsInComment(diagnostic.Properties);
+                if (!inComment || span.End > text.Length)
                 {
                     continue;
                 }

@@ -72,24 +72,14 @@ namespace KeyLint.CodeFixes
         }
 
         /// <summary>
-        /// The unnumbered name: the configured names (admin names for admin keys), or Azure OpenAI's
-        /// conventional names for KL0007 credentials of Azure OpenAI.
+        /// The unnumbered name: the configured names for the kind of key (admin names for OpenAI admin
+        /// keys, Azure names for Azure keys and for KL0007 credentials of Azure OpenAI).
         /// </summary>
         public static string BaseName(KeySettingNames options, KeySource source, Diagnostic diagnostic)
         {
-            bool isAzure = diagnostic.Properties.TryGetValue(HardcodedCredentialAnalyzer.ServiceProperty, out string? service)
+            bool isAzureCredential = diagnostic.Properties.TryGetValue(HardcodedCredentialAnalyzer.ServiceProperty, out string? service)
                 && service == HardcodedCredentialAnalyzer.AzureService;
-            if (isAzure)
-            {
-                return source switch
-                {
-                    KeySource.Configuration => "AzureOpenAI:ApiKey",
-                    KeySource.KeyVault => "azure-openai-api-key",
-                    _ => "AZURE_OPENAI_API_KEY",
-                };
-            }
-
-            OpenAIKeyKind kind = KindOf(diagnostic);
+            KeyKind kind = isAzureCredential ? KeyKind.Azure : KindOf(diagnostic);
             return source switch
             {
                 KeySource.Configuration => options.ConfigurationKeyFor(kind),
@@ -105,9 +95,9 @@ namespace KeyLint.CodeFixes
             _ => '\0',
         };
 
-        private static OpenAIKeyKind KindOf(Diagnostic diagnostic)
-            => diagnostic.Properties.TryGetValue(KeyDiagnosticProperties.KeyKind, out string? value) && Enum.TryParse(value, out OpenAIKeyKind kind)
+        private static KeyKind KindOf(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(KeyDiagnosticProperties.KeyKind, out string? value) && Enum.TryParse(value, out KeyKind kind)
                 ? kind
-                : diagnostic.Id == RuleIdentifiers.HardcodedAdminKey ? OpenAIKeyKind.Admin : OpenAIKeyKind.Project;
+                : diagnostic.Id == RuleIdentifiers.HardcodedAdminKey ? KeyKind.Admin : KeyKind.Project;
     }
 }

@@ -5,7 +5,7 @@ namespace KeyLint.Scanning
     /// <summary>A key found in a text: where it is, what kind it is, and how much of it is a non-secret prefix.</summary>
     public readonly struct KeyMatch : IEquatable<KeyMatch>
     {
-        public KeyMatch(int start, int length, OpenAIKeyKind kind, int prefixLength)
+        public KeyMatch(int start, int length, KeyKind kind, int prefixLength)
         {
             Start = start;
             Length = length;
@@ -20,7 +20,7 @@ namespace KeyLint.Scanning
 
         public int End => Start + Length;
 
-        public OpenAIKeyKind Kind { get; }
+        public KeyKind Kind { get; }
 
         /// <summary>
         /// Length of the part that identifies the format and carries no secret

@@ -3,23 +3,26 @@ using System;
 namespace KeyLint.Scanning
 {
     /// <summary>
-    /// Finds OpenAI secret keys in text in one forward pass.
+    /// Finds secret keys in text — OpenAI keys (<see cref="OpenAIKeyFormat"/>) and identifiable
+    /// Azure AI services keys (<see cref="AzureKeyFormat"/>) — in one forward pass.
     /// </summary>
     /// <remarks>
-    /// The scan jumps from marker to marker with a vectorised <c>IndexOf</c>, so text without the
-    /// marker costs one memory-speed pass and allocates nothing. Before each marker a vectorised
-    /// <c>LastIndexOf</c> looks for the run-starting <c>sk-</c> a key needs within its maximum
-    /// length; only then are characters read one by one, never more than a key's length, and the
-    /// scan resumes past them. Every character is visited a bounded number of times whatever the
-    /// input: time is linear, with no regular expression and no backtracking.
+    /// The scan jumps from marker to marker with a vectorised <c>IndexOf</c>, so text without a
+    /// marker costs one memory-speed pass per format and allocates nothing. Before each OpenAI
+    /// marker a vectorised <c>LastIndexOf</c> looks for the run-starting <c>sk-</c> a key needs
+    /// within its maximum length; an Azure signature sits at a fixed offset of its key. Only then
+    /// are characters read one by one, never more than a key's length, and the scan resumes past
+    /// them. Every character is visited a bounded number of times whatever the input: time is
+    /// linear, with no regular expression and no backtracking.
     /// </remarks>
     public static class KeyScanner
     {
-        /// <summary>Enumerates the keys in <paramref name="text"/>, in order. Allocates nothing.</summary>
+        /// <summary>Enumerates the keys in <paramref name="text"/>, in order, never overlapping. Allocates nothing.</summary>
         public static KeyMatchEnumerator Find(ReadOnlySpan<char> text) => new KeyMatchEnumerator(text);
 
-        /// <summary>True when <paramref name="text"/> holds the marker: the cheap test before any other work.</summary>
-        public static bool ContainsMarker(ReadOnlySpan<char> text) => text.IndexOf(OpenAIKeyFormat.Marker.AsSpan()) >= 0;
+        /// <summary>True when <paramref name="text"/> holds a marker of either format: the cheap test before any other work.</summary>
+        public static bool ContainsMarker(ReadOnlySpan<char> text)
+            => text.IndexOf(OpenAIKeyFormat.Marker.AsSpan()) >= 0 || text.IndexOf(AzureKeyFormat.Signature.AsSpan()) >= 0;
 
         /// <summary>True when <paramref name="text"/> holds at least one key.</summary>
         public static bool ContainsKey(ReadOnlySpan<char> text)
@@ -29,9 +32,26 @@ namespace KeyLint.Scanning
         }
 
         /// <summary>
+        /// True when <paramref name="text"/> holds a marker that is not part of a key it holds: a
+        /// piece a key may be assembled from.
+        /// </summary>
+        public static bool HasMarkerOutsideKeys(ReadOnlySpan<char> text)
+        {
+            int markerCount = CountOccurrences(text, OpenAIKeyFormat.Marker.AsSpan()) + CountOccurrences(text, AzureKeyFormat.Signature.AsSpan());
+            int markersInKeys = 0;
+            foreach (KeyMatch match in Find(text))
+            {
+                ReadOnlySpan<char> key = text.Slice(match.Start, match.Length);
+                markersInKeys += CountOccurrences(key, OpenAIKeyFormat.Marker.AsSpan()) + CountOccurrences(key, AzureKeyFormat.Signature.AsSpan());
+            }
+
+            return markerCount > markersInKeys;
+        }
+
+        /// <summary>
         /// True when <paramref name="text"/> is exactly one key and nothing else.
         /// </summary>
-        public static bool IsKey(ReadOnlySpan<char> text, out OpenAIKeyKind kind)
+        public static bool IsKey(ReadOnlySpan<char> text, out KeyKind kind)
         {
             KeyMatchEnumerator matches = Find(text);
             if (matches.MoveNext() && matches.Current.Start == 0 && matches.Current.Length == text.Length)
@@ -43,12 +63,26 @@ namespace KeyLint.Scanning
             kind = default;
             return false;
         }
+
+        private static int CountOccurrences(ReadOnlySpan<char> text, ReadOnlySpan<char> value)
+        {
+            int count = 0;
+            for (int found = text.IndexOf(value); found >= 0; found = text.IndexOf(value))
+            {
+                count++;
+                text = text.Slice(found + 1);
+            }
+
+            return count;
+        }
     }
 
     /// <summary>A allocation-free enumerator of the keys in a text; use it with <c>foreach</c>.</summary>
     public ref struct KeyMatchEnumerator
     {
         private readonly ReadOnlySpan<char> _text;
+
+        /// <summary>Where the search for the next OpenAI marker goes on.</summary>
         private int _position;
 
         /// <summary>
@@ -56,6 +90,19 @@ namespace KeyLint.Scanning
         /// none need not be repeated for the next marker of the same run (repeated markers).
         /// </summary>
         private int _noKeyStartBefore;
+
+        /// <summary>Where the search for the next Azure signature goes on.</summary>
+        private int _azurePosition;
+
+        // The next key of each format, found ahead: the two searches run independently, and the
+        // earlier of their keys is returned first.
+        private Lookahead _openAI;
+        private KeyMatch _nextOpenAI;
+        private Lookahead _azure;
+        private KeyMatch _nextAzure;
+
+        /// <summary>The end of the last key returned: a later key overlapping it is not returned.</summary>
+        private int _returnedUpTo;
         private long _steps;
 
         internal KeyMatchEnumerator(ReadOnlySpan<char> text)
@@ -63,7 +110,20 @@ namespace KeyLint.Scanning
             _text = text;
             _position = 0;
             _noKeyStartBefore = 0;
+            _azurePosition = 0;
+            _openAI = Lookahead.NotSearched;
+            _nextOpenAI = default;
+            _azure = Lookahead.NotSearched;
+            _nextAzure = default;
+            _returnedUpTo = 0;
             Current = default;
+        }
+
+        private enum Lookahead : byte
+        {
+            NotSearched,
+            Found,
+            Exhausted,
         }
 
         public KeyMatch Current { get; private set; }
@@ -78,6 +138,74 @@ namespace KeyLint.Scanning
 
         public bool MoveNext()
         {
+            while (true)
+            {
+                if (_openAI == Lookahead.NotSearched)
+                {
+                    _openAI = MoveToNextOpenAIKey(out _nextOpenAI) ? Lookahead.Found : Lookahead.Exhausted;
+                }
+
+                if (_azure == Lookahead.NotSearched)
+                {
+                    _azure = MoveToNextAzureKey(out _nextAzure) ? Lookahead.Found : Lookahead.Exhausted;
+                }
+
+                KeyMatch next;
+                if (_openAI == Lookahead.Found && (_azure != Lookahead.Found || _nextOpenAI.Start <= _nextAzure.Start))
+                {
+                    next = _nextOpenAI;
+                    _openAI = Lookahead.NotSearched;
+                }
+                else if (_azure == Lookahead.Found)
+                {
+                    next = _nextAzure;
+                    _azure = Lookahead.NotSearched;
+                }
+                else
+                {
+                    return false;
+                }
+
+                // Keys never overlap: an Azure key ends at any non-alphanumeric character, so one can
+                // sit inside the run of an OpenAI key ("sk-…-<Azure key>…T3BlbkFJ…"). The first wins.
+                if (next.Start >= _returnedUpTo)
+                {
+                    _returnedUpTo = next.End;
+                    Current = next;
+                    return true;
+                }
+            }
+        }
+
+        private bool MoveToNextAzureKey(out KeyMatch match)
+        {
+            ReadOnlySpan<char> signature = AzureKeyFormat.Signature.AsSpan();
+            while (_azurePosition < _text.Length)
+            {
+                int found = _text.Slice(_azurePosition).IndexOf(signature);
+                _steps += found < 0 ? _text.Length - _azurePosition : found + signature.Length;
+                if (found < 0)
+                {
+                    break;
+                }
+
+                int signatureIndex = _azurePosition + found;
+                _azurePosition = signatureIndex + 1;
+                if (AzureKeyFormat.TryMatchAt(_text, signatureIndex, out int start, ref _steps))
+                {
+                    match = new KeyMatch(start, AzureKeyFormat.KeyLength, KeyKind.Azure, prefixLength: 0);
+                    _azurePosition = start + AzureKeyFormat.KeyLength;
+                    return true;
+                }
+            }
+
+            _azurePosition = _text.Length;
+            match = default;
+            return false;
+        }
+
+        private bool MoveToNextOpenAIKey(out KeyMatch match)
+        {
             ReadOnlySpan<char> marker = OpenAIKeyFormat.Marker.AsSpan();
             while (_position < _text.Length)
             {
@@ -86,7 +214,7 @@ namespace KeyLint.Scanning
                 if (found < 0)
                 {
                     _position = _text.Length;
-                    return false;
+                    break;
                 }
 
                 int markerIndex = _position + found;
@@ -113,13 +241,14 @@ namespace KeyLint.Scanning
 
                 _steps += end - markerIndex - marker.Length + 1;
                 _position = end;
-                if (OpenAIKeyFormat.TryClassify(_text.Slice(start, end - start), out OpenAIKeyKind kind, out int prefixLength, ref _steps))
+                if (OpenAIKeyFormat.TryClassify(_text.Slice(start, end - start), out KeyKind kind, out int prefixLength, ref _steps))
                 {
-                    Current = new KeyMatch(start, end - start, kind, prefixLength);
+                    match = new KeyMatch(start, end - start, kind, prefixLength);
                     return true;
                 }
             }
 
+            match = default;
             return false;
         }
 

@@ -50,17 +50,17 @@ namespace KeyLint.Scanning
         /// Decides whether <paramref name="run"/> — a whole maximal run of key characters — is a key.
         /// </summary>
         /// <returns>True with the key's kind and the length of its non-secret prefix.</returns>
-        public static bool TryClassify(ReadOnlySpan<char> run, out OpenAIKeyKind kind, out int prefixLength)
+        public static bool TryClassify(ReadOnlySpan<char> run, out KeyKind kind, out int prefixLength)
         {
             long steps = 0;
             return TryClassify(run, out kind, out prefixLength, ref steps);
         }
 
         /// <summary>
-        /// <see cref="TryClassify(ReadOnlySpan{char}, out OpenAIKeyKind, out int)"/>, adding to
+        /// <see cref="TryClassify(ReadOnlySpan{char}, out KeyKind, out int)"/>, adding to
         /// <paramref name="steps"/> the characters it reads (the tests' measure of work).
         /// </summary>
-        internal static bool TryClassify(ReadOnlySpan<char> run, out OpenAIKeyKind kind, out int prefixLength, ref long steps)
+        internal static bool TryClassify(ReadOnlySpan<char> run, out KeyKind kind, out int prefixLength, ref long steps)
         {
             kind = default;
             prefixLength = 0;
@@ -167,39 +167,39 @@ namespace KeyLint.Scanning
             }
         }
 
-        private static bool TryClassifySplit(ReadOnlySpan<char> run, int markerIndex, out OpenAIKeyKind kind, out int prefixLength, ref long steps)
+        private static bool TryClassifySplit(ReadOnlySpan<char> run, int markerIndex, out KeyKind kind, out int prefixLength, ref long steps)
         {
             ReadOnlySpan<char> body = run.Slice(KeyStart.Length, markerIndex - KeyStart.Length);
             ReadOnlySpan<char> tail = run.Slice(markerIndex + Marker.Length);
 
             if (StartsWithWord(body, ProjectWord))
             {
-                kind = OpenAIKeyKind.Project;
+                kind = KeyKind.Project;
                 prefixLength = KeyStart.Length + ProjectWord.Length;
             }
             else if (StartsWithWord(body, ServiceAccountWord))
             {
-                kind = OpenAIKeyKind.ServiceAccount;
+                kind = KeyKind.ServiceAccount;
                 prefixLength = KeyStart.Length + ServiceAccountWord.Length;
             }
             else if (StartsWithWord(body, AdminWord))
             {
-                kind = OpenAIKeyKind.Admin;
+                kind = KeyKind.Admin;
                 prefixLength = KeyStart.Length + AdminWord.Length;
             }
             else if (StartsWithWord(body, NoneWord))
             {
-                kind = OpenAIKeyKind.LegacyNone;
+                kind = KeyKind.LegacyNone;
                 prefixLength = KeyStart.Length + NoneWord.Length;
             }
             else if (IsNamedServiceBody(body, tail, ref steps))
             {
-                kind = OpenAIKeyKind.NamedService;
+                kind = KeyKind.NamedService;
                 prefixLength = KeyStart.Length + body.Length - ShortSegmentLength;
             }
             else
             {
-                kind = OpenAIKeyKind.LegacyUser;
+                kind = KeyKind.LegacyUser;
                 prefixLength = KeyStart.Length;
             }
 
@@ -209,9 +209,9 @@ namespace KeyLint.Scanning
             }
 
             // A named service key may be named after a prefix word: "sk-admin-dashboard-<20>T3BlbkFJ<20>".
-            if (kind != OpenAIKeyKind.NamedService && kind != OpenAIKeyKind.LegacyUser && IsNamedServiceBody(body, tail, ref steps))
+            if (kind != KeyKind.NamedService && kind != KeyKind.LegacyUser && IsNamedServiceBody(body, tail, ref steps))
             {
-                kind = OpenAIKeyKind.NamedService;
+                kind = KeyKind.NamedService;
                 prefixLength = KeyStart.Length + body.Length - ShortSegmentLength;
                 return IsRandomPair(run.Slice(prefixLength, markerIndex - prefixLength), tail, ref steps);
             }

@@ -44,33 +44,33 @@ namespace KeyLint.Tests.Reliability
         [Fact]
         public void SeedCorpus_ShouldHoldExactlyTheKeysItWasMadeWith()
         {
-            var expected = new Dictionary<string, OpenAIKeyKind[]>(StringComparer.Ordinal)
+            var expected = new Dictionary<string, KeyKind[]>(StringComparer.Ordinal)
             {
-                ["01-project-in-code"] = new[] { OpenAIKeyKind.Project },
-                ["02-project58-in-json"] = new[] { OpenAIKeyKind.Project },
-                ["03-service-account-env"] = new[] { OpenAIKeyKind.ServiceAccount },
-                ["04-named-service"] = new[] { OpenAIKeyKind.NamedService },
-                ["05-admin-comment"] = new[] { OpenAIKeyKind.Admin },
-                ["06-legacy-user"] = new[] { OpenAIKeyKind.LegacyUser },
-                ["07-legacy-long"] = new[] { OpenAIKeyKind.LegacyUser },
-                ["08-none"] = new[] { OpenAIKeyKind.LegacyNone },
-                ["09-two-keys"] = new[] { OpenAIKeyKind.Project, OpenAIKeyKind.LegacyUser },
-                ["10-glued-keys"] = Array.Empty<OpenAIKeyKind>(),
-                ["11-glued-char"] = Array.Empty<OpenAIKeyKind>(),
-                ["12-marker-only"] = Array.Empty<OpenAIKeyKind>(),
-                ["13-placeholder"] = Array.Empty<OpenAIKeyKind>(),
-                ["14-near-miss-lengths"] = Array.Empty<OpenAIKeyKind>(),
-                ["15-empty"] = Array.Empty<OpenAIKeyKind>(),
-                ["16-utf16-surrogates"] = new[] { OpenAIKeyKind.Project, OpenAIKeyKind.LegacyNone },
-                ["17-utf8-text"] = new[] { OpenAIKeyKind.Admin },
-                ["18-latin1-high"] = new[] { OpenAIKeyKind.LegacyUser },
-                ["19-many-markers-one-run"] = Array.Empty<OpenAIKeyKind>(),
-                ["20-damaged-prefix"] = Array.Empty<OpenAIKeyKind>(),
+                ["01-project-in-code"] = new[] { KeyKind.Project },
+                ["02-project58-in-json"] = new[] { KeyKind.Project },
+                ["03-service-account-env"] = new[] { KeyKind.ServiceAccount },
+                ["04-named-service"] = new[] { KeyKind.NamedService },
+                ["05-admin-comment"] = new[] { KeyKind.Admin },
+                ["06-legacy-user"] = new[] { KeyKind.LegacyUser },
+                ["07-legacy-long"] = new[] { KeyKind.LegacyUser },
+                ["08-none"] = new[] { KeyKind.LegacyNone },
+                ["09-two-keys"] = new[] { KeyKind.Project, KeyKind.LegacyUser },
+                ["10-glued-keys"] = Array.Empty<KeyKind>(),
+                ["11-glued-char"] = Array.Empty<KeyKind>(),
+                ["12-marker-only"] = Array.Empty<KeyKind>(),
+                ["13-placeholder"] = Array.Empty<KeyKind>(),
+                ["14-near-miss-lengths"] = Array.Empty<KeyKind>(),
+                ["15-empty"] = Array.Empty<KeyKind>(),
+                ["16-utf16-surrogates"] = new[] { KeyKind.Project, KeyKind.LegacyNone },
+                ["17-utf8-text"] = new[] { KeyKind.Admin },
+                ["18-latin1-high"] = new[] { KeyKind.LegacyUser },
+                ["19-many-markers-one-run"] = Array.Empty<KeyKind>(),
+                ["20-damaged-prefix"] = Array.Empty<KeyKind>(),
             };
 
             string corpus = Path.Combine(FuzzDirectory, "corpus");
             Assert.Equal(expected.Keys.OrderBy(k => k, StringComparer.Ordinal), Directory.EnumerateFiles(corpus).Select(Path.GetFileName).OrderBy(k => k, StringComparer.Ordinal));
-            foreach ((string name, OpenAIKeyKind[] kinds) in expected)
+            foreach ((string name, KeyKind[] kinds) in expected)
             {
                 string text = ScannerInvariants.Decode(File.ReadAllBytes(Path.Combine(corpus, name)));
                 Assert.Equal(kinds, ReferenceScanner.Scanner(text).Select(m => m.Kind));
@@ -115,7 +115,7 @@ namespace KeyLint.Tests.Reliability
         [Fact]
         public void InvariantViolation_ShouldNotShowTheInput()
         {
-            var exception = new ScannerInvariantException("matches out of order or overlapping: " + new KeyMatch(3, 56, OpenAIKeyKind.Project, 8));
+            var exception = new ScannerInvariantException("matches out of order or overlapping: " + new KeyMatch(3, 56, KeyKind.Project, 8));
             Assert.DoesNotContain("sk-", exception.Message, StringComparison.Ordinal);
             Assert.Equal(2, ScannerInvariants.Check(FakeKeys.Project(1) + " \uD800 " + FakeKeys.Admin(2)));
         }

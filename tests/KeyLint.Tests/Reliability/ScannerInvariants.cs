@@ -58,7 +58,7 @@ namespace KeyLint.Tests.Reliability
                 }
 
                 Require(alone.Count == 1 && alone[0].Equals(new KeyMatch(0, match.Length, match.Kind, match.PrefixLength)), "match does not re-scan as exactly one key", match);
-                Require(KeyScanner.IsKey(key, out OpenAIKeyKind kind) && kind == match.Kind, "IsKey disagrees with Find", match);
+                Require(KeyScanner.IsKey(key, out KeyKind kind) && kind == match.Kind, "IsKey disagrees with Find", match);
 
                 // The redacted form: at most the prefix, an ellipsis and four characters, taken from the key.
                 string redacted = KeyRedactor.Redact(text.AsSpan(), match);
@@ -102,7 +102,7 @@ namespace KeyLint.Tests.Reliability
                     i++;
                 }
 
-                if (OpenAIKeyFormat.TryClassify(text.AsSpan(start, i - start), out OpenAIKeyKind kind, out int prefixLength))
+                if (OpenAIKeyFormat.TryClassify(text.AsSpan(start, i - start), out KeyKind kind, out int prefixLength))
                 {
                     matches.Add(new KeyMatch(start, i - start, kind, prefixLength));
                 }

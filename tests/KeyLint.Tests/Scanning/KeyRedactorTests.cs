@@ -42,7 +42,7 @@ namespace KeyLint.Tests.Scanning
         [MemberData(nameof(Scan.FormsAsData), MemberType = typeof(Scan))]
         public void KeyFoundInText_ShouldRedactFromItsMatch(string form)
         {
-            (string key, OpenAIKeyKind kind, int prefixLength) = Scan.Key(form, 12);
+            (string key, KeyKind kind, int prefixLength) = Scan.Key(form, 12);
             string text = "OPENAI_API_KEY=\"" + key + "\" # rotated";
             var matches = Scan.All(text);
             Assert.Equal(new[] { Scan.Match(16, key, kind, prefixLength) }, matches);

@@ -38,8 +38,8 @@ namespace KeyLint.Tests.Scanning
             Assert.Equal(
                 new[]
                 {
-                    Scan.Match(0, before, OpenAIKeyKind.Project, 8),
-                    Scan.Match(before.Length + 1 + nearMiss.Length + 1, after, OpenAIKeyKind.LegacyUser, 3),
+                    Scan.Match(0, before, KeyKind.Project, 8),
+                    Scan.Match(before.Length + 1 + nearMiss.Length + 1, after, KeyKind.LegacyUser, 3),
                 },
                 Scan.All(text));
         }
@@ -192,7 +192,7 @@ namespace KeyLint.Tests.Scanning
             // The whole run is the candidate: one more character keeps the lengths similar (20 and 21),
             // so the run is a key, and the match covers it all.
             string run = FakeKeys.ProjectShort(2046) + "Q";
-            Assert.Equal(new[] { Scan.Match(4, run, OpenAIKeyKind.Project, 8) }, Scan.All("key=" + run + ";"));
+            Assert.Equal(new[] { Scan.Match(4, run, KeyKind.Project, 8) }, Scan.All("key=" + run + ";"));
         }
 
         [Fact]

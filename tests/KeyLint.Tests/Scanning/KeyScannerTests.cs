@@ -24,7 +24,7 @@ namespace KeyLint.Tests.Scanning
             return matches;
         }
 
-        public static KeyMatch Match(int start, string key, OpenAIKeyKind kind, int prefixLength)
+        public static KeyMatch Match(int start, string key, KeyKind kind, int prefixLength)
             => new KeyMatch(start, key.Length, kind, prefixLength);
 
         /// <summary><paramref name="length"/> characters drawn from <paramref name="alphabet"/> by <c>new Random(seed)</c>.</summary>
@@ -58,18 +58,18 @@ namespace KeyLint.Tests.Scanning
             "LegacyUser", "LegacyUserLong", "NoneShort", "NoneLong",
         };
 
-        public static (string Key, OpenAIKeyKind Kind, int PrefixLength) Key(string form, int seed = 1) => form switch
+        public static (string Key, KeyKind Kind, int PrefixLength) Key(string form, int seed = 1) => form switch
         {
-            "ProjectShort" => (FakeKeys.ProjectShort(seed), OpenAIKeyKind.Project, 8),
-            "Project58" => (FakeKeys.Project(seed, 58), OpenAIKeyKind.Project, 8),
-            "Project74" => (FakeKeys.Project(seed, 74), OpenAIKeyKind.Project, 8),
-            "ServiceAccount74" => (FakeKeys.ServiceAccount(seed, 74), OpenAIKeyKind.ServiceAccount, 11),
-            "NamedService" => (FakeKeys.NamedService("my-service", seed), OpenAIKeyKind.NamedService, 14),
-            "Admin58" => (FakeKeys.Admin(seed, 58), OpenAIKeyKind.Admin, 9),
-            "LegacyUser" => (FakeKeys.LegacyUser(seed), OpenAIKeyKind.LegacyUser, 3),
-            "LegacyUserLong" => (FakeKeys.LegacyUserLong(seed, 42), OpenAIKeyKind.LegacyUser, 3),
-            "NoneShort" => (FakeKeys.None(seed), OpenAIKeyKind.LegacyNone, 8),
-            "NoneLong" => (FakeKeys.NoneLong(seed, 58), OpenAIKeyKind.LegacyNone, 8),
+            "ProjectShort" => (FakeKeys.ProjectShort(seed), KeyKind.Project, 8),
+            "Project58" => (FakeKeys.Project(seed, 58), KeyKind.Project, 8),
+            "Project74" => (FakeKeys.Project(seed, 74), KeyKind.Project, 8),
+            "ServiceAccount74" => (FakeKeys.ServiceAccount(seed, 74), KeyKind.ServiceAccount, 11),
+            "NamedService" => (FakeKeys.NamedService("my-service", seed), KeyKind.NamedService, 14),
+            "Admin58" => (FakeKeys.Admin(seed, 58), KeyKind.Admin, 9),
+            "LegacyUser" => (FakeKeys.LegacyUser(seed), KeyKind.LegacyUser, 3),
+            "LegacyUserLong" => (FakeKeys.LegacyUserLong(seed, 42), KeyKind.LegacyUser, 3),
+            "NoneShort" => (FakeKeys.None(seed), KeyKind.LegacyNone, 8),
+            "NoneLong" => (FakeKeys.NoneLong(seed, 58), KeyKind.LegacyNone, 8),
             _ => throw new ArgumentOutOfRangeException(nameof(form)),
         };
 
@@ -88,10 +88,10 @@ namespace KeyLint.Tests.Scanning
     /// </summary>
     public class KeyScannerTests
     {
-        private static void AssertSingleKey(string key, OpenAIKeyKind kind, int prefixLength)
+        private static void AssertSingleKey(string key, KeyKind kind, int prefixLength)
         {
             Assert.Equal(new[] { Scan.Match(0, key, kind, prefixLength) }, Scan.All(key));
-            Assert.True(KeyScanner.IsKey(key.AsSpan(), out OpenAIKeyKind found));
+            Assert.True(KeyScanner.IsKey(key.AsSpan(), out KeyKind found));
             Assert.Equal(kind, found);
         }
 
@@ -105,7 +105,7 @@ namespace KeyLint.Tests.Scanning
         {
             string key = FakeKeys.ProjectShort(seed);
             Assert.Equal(8 + 20 + 8 + 20, key.Length);
-            AssertSingleKey(key, OpenAIKeyKind.Project, 8);
+            AssertSingleKey(key, KeyKind.Project, 8);
         }
 
         [Theory]
@@ -119,7 +119,7 @@ namespace KeyLint.Tests.Scanning
             {
                 string key = FakeKeys.Project(seed, segmentLength);
                 Assert.Equal(8 + segmentLength + 8 + segmentLength, key.Length);
-                AssertSingleKey(key, OpenAIKeyKind.Project, 8);
+                AssertSingleKey(key, KeyKind.Project, 8);
             }
         }
 
@@ -135,7 +135,7 @@ namespace KeyLint.Tests.Scanning
             {
                 string key = FakeKeys.ServiceAccount(seed, segmentLength);
                 Assert.Equal(11 + segmentLength + 8 + segmentLength, key.Length);
-                AssertSingleKey(key, OpenAIKeyKind.ServiceAccount, 11);
+                AssertSingleKey(key, KeyKind.ServiceAccount, 11);
             }
         }
 
@@ -152,7 +152,7 @@ namespace KeyLint.Tests.Scanning
             {
                 string key = FakeKeys.NamedService(name, seed);
                 Assert.Equal(3 + name.Length + 1 + 20 + 8 + 20, key.Length);
-                AssertSingleKey(key, OpenAIKeyKind.NamedService, 3 + name.Length + 1);
+                AssertSingleKey(key, KeyKind.NamedService, 3 + name.Length + 1);
             }
         }
 
@@ -162,7 +162,7 @@ namespace KeyLint.Tests.Scanning
             const string name = "long-service-name-0123456789-abcdefghijk";
             Assert.Equal(40, name.Length);
             string key = FakeKeys.NamedService(name, 5);
-            AssertSingleKey(key, OpenAIKeyKind.NamedService, 44);
+            AssertSingleKey(key, KeyKind.NamedService, 44);
         }
 
         [Theory]
@@ -172,7 +172,7 @@ namespace KeyLint.Tests.Scanning
         public void NamedServiceKeyWithNameStartingWithPrefixWord_ShouldReport(string name)
         {
             string key = FakeKeys.NamedService(name, 2102);
-            Assert.Equal(new[] { Scan.Match(0, key, OpenAIKeyKind.NamedService, 3 + name.Length + 1) }, Scan.All(key));
+            Assert.Equal(new[] { Scan.Match(0, key, KeyKind.NamedService, 3 + name.Length + 1) }, Scan.All(key));
         }
 
         [Theory]
@@ -187,7 +187,7 @@ namespace KeyLint.Tests.Scanning
             {
                 string key = FakeKeys.Admin(seed, segmentLength);
                 Assert.Equal(9 + segmentLength + 8 + segmentLength, key.Length);
-                AssertSingleKey(key, OpenAIKeyKind.Admin, 9);
+                AssertSingleKey(key, KeyKind.Admin, 9);
             }
         }
 
@@ -199,7 +199,7 @@ namespace KeyLint.Tests.Scanning
         {
             string key = FakeKeys.LegacyUser(seed);
             Assert.Equal(51, key.Length);
-            AssertSingleKey(key, OpenAIKeyKind.LegacyUser, 3);
+            AssertSingleKey(key, KeyKind.LegacyUser, 3);
         }
 
         [Theory]
@@ -213,7 +213,7 @@ namespace KeyLint.Tests.Scanning
             {
                 string key = FakeKeys.LegacyUserLong(seed, segmentLength);
                 Assert.Equal(3 + segmentLength + 8 + segmentLength, key.Length);
-                AssertSingleKey(key, OpenAIKeyKind.LegacyUser, 3);
+                AssertSingleKey(key, KeyKind.LegacyUser, 3);
             }
         }
 
@@ -225,7 +225,7 @@ namespace KeyLint.Tests.Scanning
         {
             string key = FakeKeys.None(seed);
             Assert.Equal(8 + 20 + 8 + 20, key.Length);
-            AssertSingleKey(key, OpenAIKeyKind.LegacyNone, 8);
+            AssertSingleKey(key, KeyKind.LegacyNone, 8);
         }
 
         [Theory]
@@ -237,7 +237,7 @@ namespace KeyLint.Tests.Scanning
             {
                 string key = FakeKeys.NoneLong(seed, segmentLength);
                 Assert.Equal(8 + segmentLength + 8 + segmentLength, key.Length);
-                AssertSingleKey(key, OpenAIKeyKind.LegacyNone, 8);
+                AssertSingleKey(key, KeyKind.LegacyNone, 8);
             }
         }
 
@@ -247,7 +247,7 @@ namespace KeyLint.Tests.Scanning
             // sk-proj- + 30 + marker + (11 + marker + 11): the first marker is the right split.
             string tail = Scan.RandomText(11, 11, Scan.Alphanumerics) + FakeKeys.Marker + Scan.RandomText(12, 11, Scan.Alphanumerics);
             string key = "sk-proj-" + Scan.RandomText(10, 30, Scan.Alphanumerics) + FakeKeys.Marker + tail;
-            AssertSingleKey(key, OpenAIKeyKind.Project, 8);
+            AssertSingleKey(key, KeyKind.Project, 8);
         }
 
         [Fact]
@@ -256,7 +256,7 @@ namespace KeyLint.Tests.Scanning
             // sk-proj- + (11 + marker + 11) + marker + 30: only the second marker gives a valid split.
             string head = Scan.RandomText(21, 11, Scan.Alphanumerics) + FakeKeys.Marker + Scan.RandomText(22, 11, Scan.Alphanumerics);
             string key = "sk-proj-" + head + FakeKeys.Marker + Scan.RandomText(20, 30, Scan.Alphanumerics);
-            AssertSingleKey(key, OpenAIKeyKind.Project, 8);
+            AssertSingleKey(key, KeyKind.Project, 8);
         }
 
         [Fact]
@@ -265,8 +265,8 @@ namespace KeyLint.Tests.Scanning
             // The two segments may differ a little (a future format); 20 and 22, 74 and 80.
             string shortForm = "sk-proj-" + Scan.RandomText(30, 20, Scan.Alphanumerics) + FakeKeys.Marker + Scan.RandomText(31, 22, Scan.Alphanumerics);
             string longForm = "sk-proj-" + Scan.RandomText(32, 74, Scan.Base64Url) + FakeKeys.Marker + Scan.RandomText(33, 80, Scan.Base64Url);
-            AssertSingleKey(shortForm, OpenAIKeyKind.Project, 8);
-            AssertSingleKey(longForm, OpenAIKeyKind.Project, 8);
+            AssertSingleKey(shortForm, KeyKind.Project, 8);
+            AssertSingleKey(longForm, KeyKind.Project, 8);
         }
 
         // ---------------------------------------------------------------- surrounding text
@@ -315,7 +315,7 @@ namespace KeyLint.Tests.Scanning
         [MemberData(nameof(FormsInContexts))]
         public void KeyInSurroundingText_ShouldReport(string form, int context)
         {
-            (string key, OpenAIKeyKind kind, int prefixLength) = Scan.Key(form, 7);
+            (string key, KeyKind kind, int prefixLength) = Scan.Key(form, 7);
             (string before, string after) = Contexts[context];
             string text = before + key + after;
 
@@ -332,8 +332,8 @@ namespace KeyLint.Tests.Scanning
             Assert.Equal(
                 new[]
                 {
-                    Scan.Match(0, first, OpenAIKeyKind.Project, 8),
-                    Scan.Match(text.Length - last.Length, last, OpenAIKeyKind.LegacyUser, 3),
+                    Scan.Match(0, first, KeyKind.Project, 8),
+                    Scan.Match(text.Length - last.Length, last, KeyKind.LegacyUser, 3),
                 },
                 Scan.All(text));
         }
@@ -346,7 +346,7 @@ namespace KeyLint.Tests.Scanning
             int seed = 50;
             foreach (string form in Scan.Forms)
             {
-                (string key, OpenAIKeyKind kind, int prefixLength) = Scan.Key(form, seed++);
+                (string key, KeyKind kind, int prefixLength) = Scan.Key(form, seed++);
                 builder.Append(form).Append(" = \"");
                 expected.Add(Scan.Match(builder.Length, key, kind, prefixLength));
                 builder.Append(key).Append("\";\n");
@@ -368,10 +368,10 @@ namespace KeyLint.Tests.Scanning
             Assert.Equal(
                 new[]
                 {
-                    Scan.Match(0, a, OpenAIKeyKind.Project, 8),
-                    Scan.Match(a.Length + 1, b, OpenAIKeyKind.LegacyUser, 3),
-                    Scan.Match(a.Length + 1 + b.Length + 1, c, OpenAIKeyKind.Admin, 9),
-                    Scan.Match(a.Length + 1 + b.Length + 1 + c.Length + 1, d, OpenAIKeyKind.LegacyNone, 8),
+                    Scan.Match(0, a, KeyKind.Project, 8),
+                    Scan.Match(a.Length + 1, b, KeyKind.LegacyUser, 3),
+                    Scan.Match(a.Length + 1 + b.Length + 1, c, KeyKind.Admin, 9),
+                    Scan.Match(a.Length + 1 + b.Length + 1 + c.Length + 1, d, KeyKind.LegacyNone, 8),
                 },
                 Scan.All(text));
         }
@@ -394,9 +394,9 @@ namespace KeyLint.Tests.Scanning
             Assert.Equal(
                 new[]
                 {
-                    Scan.Match(projectAt, project, OpenAIKeyKind.Project, 8),
-                    Scan.Match(serviceAt, service, OpenAIKeyKind.ServiceAccount, 11),
-                    Scan.Match(namedAt, named, OpenAIKeyKind.NamedService, 3 + "billing-bot".Length + 1),
+                    Scan.Match(projectAt, project, KeyKind.Project, 8),
+                    Scan.Match(serviceAt, service, KeyKind.ServiceAccount, 11),
+                    Scan.Match(namedAt, named, KeyKind.NamedService, 3 + "billing-bot".Length + 1),
                 },
                 Scan.All(json));
         }
@@ -410,9 +410,9 @@ namespace KeyLint.Tests.Scanning
             Assert.Equal(
                 new[]
                 {
-                    Scan.Match(0, key, OpenAIKeyKind.Project, 8),
-                    Scan.Match(key.Length + 1, key, OpenAIKeyKind.Project, 8),
-                    Scan.Match(2 * (key.Length + 1), key, OpenAIKeyKind.Project, 8),
+                    Scan.Match(0, key, KeyKind.Project, 8),
+                    Scan.Match(key.Length + 1, key, KeyKind.Project, 8),
+                    Scan.Match(2 * (key.Length + 1), key, KeyKind.Project, 8),
                 },
                 Scan.All(text));
         }
@@ -426,7 +426,7 @@ namespace KeyLint.Tests.Scanning
             for (int seed = 0; seed < 20_000; seed++)
             {
                 string key = FakeKeys.ProjectShort(seed);
-                expected.Add(Scan.Match(builder.Length, key, OpenAIKeyKind.Project, 8));
+                expected.Add(Scan.Match(builder.Length, key, KeyKind.Project, 8));
                 builder.Append(key).Append(' ');
             }
 
@@ -475,10 +475,10 @@ namespace KeyLint.Tests.Scanning
         [MemberData(nameof(Scan.FormsAsData), MemberType = typeof(Scan))]
         public void IsKey_ShouldBeTrueOnlyForExactlyOneKey(string form)
         {
-            (string key, OpenAIKeyKind kind, _) = Scan.Key(form, 96);
+            (string key, KeyKind kind, _) = Scan.Key(form, 96);
             string other = FakeKeys.ProjectShort(97);
 
-            Assert.True(KeyScanner.IsKey(key.AsSpan(), out OpenAIKeyKind found));
+            Assert.True(KeyScanner.IsKey(key.AsSpan(), out KeyKind found));
             Assert.Equal(kind, found);
 
             foreach (string text in new[]
@@ -487,7 +487,7 @@ namespace KeyLint.Tests.Scanning
                 key + " " + other, other + " " + key, key.Substring(0, key.Length - 1) + "!",
             })
             {
-                Assert.False(KeyScanner.IsKey(text.AsSpan(), out OpenAIKeyKind none));
+                Assert.False(KeyScanner.IsKey(text.AsSpan(), out KeyKind none));
                 Assert.Equal(default, none);
             }
         }
@@ -502,12 +502,12 @@ namespace KeyLint.Tests.Scanning
                 "sk-proj-" + head + FakeKeys.Marker + new string('x', 20), "x" + FakeKeys.LegacyUser(99),
             })
             {
-                Assert.False(KeyScanner.IsKey(text.AsSpan(), out OpenAIKeyKind kind));
+                Assert.False(KeyScanner.IsKey(text.AsSpan(), out KeyKind kind));
                 Assert.Equal(default, kind);
             }
 
-            Assert.True(KeyScanner.IsKey(FakeKeys.LegacyUser(99).AsSpan(), out OpenAIKeyKind legacy));
-            Assert.Equal(OpenAIKeyKind.LegacyUser, legacy);
+            Assert.True(KeyScanner.IsKey(FakeKeys.LegacyUser(99).AsSpan(), out KeyKind legacy));
+            Assert.Equal(KeyKind.LegacyUser, legacy);
         }
     }
 }

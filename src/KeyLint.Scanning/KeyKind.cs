@@ -1,7 +1,7 @@
 namespace KeyLint.Scanning
 {
-    /// <summary>The families of OpenAI secret keys the scanner recognises.</summary>
-    public enum OpenAIKeyKind : byte
+    /// <summary>The families of secret keys the scanner recognises.</summary>
+    public enum KeyKind : byte
     {
         /// <summary><c>sk-proj-…</c>: a project key, the format OpenAI issues today.</summary>
         Project,
@@ -20,5 +20,11 @@ namespace KeyLint.Scanning
 
         /// <summary><c>sk-None-…</c>: a legacy key created without a project.</summary>
         LegacyNone,
+
+        /// <summary>
+        /// An 84-character identifiable Azure AI services key (Azure OpenAI, AI Services, Cognitive
+        /// Services…): <see cref="AzureKeyFormat"/>. Which service it belongs to is written in the key.
+        /// </summary>
+        Azure,
     }
 }
