@@ -55,8 +55,11 @@ namespace KeyLint.Scanning
         /// <summary>The bytes the checksum covers: the first 80 characters, 6 bits each.</summary>
         private const int ChecksummedBytes = ChecksumOffset / 4 * 3;
 
-        /// <summary>"Default0", byte-reversed: the Marvin32 seed of Microsoft's identifiable keys (version two).</summary>
-        private const ulong ChecksumSeed = 0x4465666175746C30;
+        /// <summary>
+        /// The Marvin32 seed of Microsoft's identifiable keys (version two): the ASCII bytes of
+        /// "Default0" (44 65 66 61 75 6C 74 30) read as one big-endian number.
+        /// </summary>
+        private const ulong ChecksumSeed = 0x44656661756C7430;
 
         private const string Base62Digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
         private const string Base64Digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
