@@ -47,11 +47,9 @@ namespace KeyLint.Analyzers
         private char[]? _buffer;
         private int _chunkStart;
         private int _chunkLength;
-        private int _openAIMarkerFrom;
-        private int _azureMarkerFrom;
+        private int _markerFrom;
         private int _escapeFrom;
-        private int _nextOpenAIMarker;
-        private int _nextAzureMarker;
+        private int _nextMarker;
         private int _nextEscape;
 
         public KeyCandidateEnumerator(SourceText text)
@@ -60,11 +58,9 @@ namespace KeyLint.Analyzers
             _buffer = null;
             _chunkStart = 0;
             _chunkLength = 0;
-            _openAIMarkerFrom = 0;
-            _azureMarkerFrom = 0;
+            _markerFrom = 0;
             _escapeFrom = 0;
-            _nextOpenAIMarker = -1;
-            _nextAzureMarker = -1;
+            _nextMarker = -1;
             _nextEscape = -1;
             Current = default;
         }
@@ -88,14 +84,9 @@ namespace KeyLint.Analyzers
 
             while (true)
             {
-                if (_nextOpenAIMarker == -1)
+                if (_nextMarker == -1)
                 {
-                    _nextOpenAIMarker = FindMarker(OpenAIKeyFormat.Marker, _openAIMarkerFrom);
-                }
-
-                if (_nextAzureMarker == -1)
-                {
-                    _nextAzureMarker = FindMarker(AzureKeyFormat.Signature, _azureMarkerFrom);
+                    _nextMarker = FindMarker();
                 }
 
                 if (_nextEscape == -1)
@@ -103,23 +94,11 @@ namespace KeyLint.Analyzers
                     _nextEscape = FindEscape();
                 }
 
-                int nextMarker = _nextOpenAIMarker < 0 ? _nextAzureMarker
-                    : _nextAzureMarker < 0 ? _nextOpenAIMarker
-                    : Math.Min(_nextOpenAIMarker, _nextAzureMarker);
-                if (nextMarker >= 0 && (_nextEscape < 0 || nextMarker <= _nextEscape))
+                if (_nextMarker >= 0 && (_nextEscape < 0 || _nextMarker <= _nextEscape))
                 {
-                    Current = new KeyCandidate(_chunkStart + nextMarker, KeyCandidateKind.Marker);
-                    if (nextMarker == _nextOpenAIMarker)
-                    {
-                        _openAIMarkerFrom = nextMarker + 1;
-                        _nextOpenAIMarker = -1;
-                    }
-                    else
-                    {
-                        _azureMarkerFrom = nextMarker + 1;
-                        _nextAzureMarker = -1;
-                    }
-
+                    Current = new KeyCandidate(_chunkStart + _nextMarker, KeyCandidateKind.Marker);
+                    _markerFrom = _nextMarker + 1;
+                    _nextMarker = -1;
                     return true;
                 }
 
@@ -155,27 +134,25 @@ namespace KeyLint.Analyzers
             _chunkStart = start;
             _chunkLength = Math.Min(ChunkLength, _text.Length - start);
             _text.CopyTo(start, _buffer!, 0, _chunkLength);
-            _openAIMarkerFrom = 0;
-            _azureMarkerFrom = 0;
+            _markerFrom = 0;
             _escapeFrom = 0;
-            _nextOpenAIMarker = -1;
-            _nextAzureMarker = -1;
+            _nextMarker = -1;
             _nextEscape = -1;
         }
 
-        /// <summary>Next <paramref name="marker"/> the chunk owns from <paramref name="from"/>, or -2 when there is none.</summary>
-        private int FindMarker(string marker, int from)
+        /// <summary>Next marker of either format the chunk owns, or -2 when there is none.</summary>
+        private int FindMarker()
         {
-            // In every chunk but the last, a marker starting in the overlap is left to the next chunk.
+            // In every chunk but the last, a marker starting in the overlap is left to the next chunk
+            // (it is found there whole): the shorter Azure signature fits in the overlap.
             int owned = IsLastChunk ? _chunkLength : _chunkLength - Overlap;
-            if (from >= owned)
+            if (_markerFrom >= owned)
             {
                 return -2;
             }
 
-            int searchLength = Math.Min(_chunkLength - from, owned - from + marker.Length - 1);
-            int found = _buffer.AsSpan(from, searchLength).IndexOf(marker.AsSpan());
-            return found < 0 ? -2 : from + found;
+            int found = MarkerSearch.IndexOfAnyMarker(_buffer.AsSpan(_markerFrom, _chunkLength - _markerFrom));
+            return found < 0 || _markerFrom + found >= owned ? -2 : _markerFrom + found;
         }
 
         /// <summary>Next <c>\u</c>, <c>\U</c> or <c>\x</c> in the chunk, or -2 when there is none.</summary>

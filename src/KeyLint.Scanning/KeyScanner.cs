@@ -7,8 +7,9 @@ namespace KeyLint.Scanning
     /// Azure AI services keys (<see cref="AzureKeyFormat"/>) — in one forward pass.
     /// </summary>
     /// <remarks>
-    /// The scan jumps from marker to marker with a vectorised <c>IndexOf</c>, so text without a
-    /// marker costs one memory-speed pass per format and allocates nothing. Before each OpenAI
+    /// The scan jumps from marker to marker with one vectorised search for the markers of both
+    /// formats (<see cref="MarkerSearch"/>), so text without a marker costs one memory-speed pass
+    /// and allocates nothing. Before each OpenAI
     /// marker a vectorised <c>LastIndexOf</c> looks for the run-starting <c>sk-</c> a key needs
     /// within its maximum length; an Azure signature sits at a fixed offset of its key. Only then
     /// are characters read one by one, never more than a key's length, and the scan resumes past
@@ -22,7 +23,7 @@ namespace KeyLint.Scanning
 
         /// <summary>True when <paramref name="text"/> holds a marker of either format: the cheap test before any other work.</summary>
         public static bool ContainsMarker(ReadOnlySpan<char> text)
-            => text.IndexOf(OpenAIKeyFormat.Marker.AsSpan()) >= 0 || text.IndexOf(AzureKeyFormat.Signature.AsSpan()) >= 0;
+            => MarkerSearch.IndexOfAnyMarker(text) >= 0;
 
         /// <summary>True when <paramref name="text"/> holds at least one key.</summary>
         public static bool ContainsKey(ReadOnlySpan<char> text)
@@ -82,7 +83,10 @@ namespace KeyLint.Scanning
     {
         private readonly ReadOnlySpan<char> _text;
 
-        /// <summary>Where the search for the next OpenAI marker goes on.</summary>
+        /// <summary>Where the search for the next marker of either format goes on.</summary>
+        private int _searchFrom;
+
+        /// <summary>OpenAI markers before this position lie in a run already read: they are skipped.</summary>
         private int _position;
 
         /// <summary>
@@ -91,15 +95,8 @@ namespace KeyLint.Scanning
         /// </summary>
         private int _noKeyStartBefore;
 
-        /// <summary>Where the search for the next Azure signature goes on.</summary>
+        /// <summary>Azure signatures before this position lie in a key already returned: they are skipped.</summary>
         private int _azurePosition;
-
-        // The next key of each format, found ahead: the two searches run independently, and the
-        // earlier of their keys is returned first.
-        private Lookahead _openAI;
-        private KeyMatch _nextOpenAI;
-        private Lookahead _azure;
-        private KeyMatch _nextAzure;
 
         /// <summary>The end of the last key returned: a later key overlapping it is not returned.</summary>
         private int _returnedUpTo;
@@ -108,22 +105,13 @@ namespace KeyLint.Scanning
         internal KeyMatchEnumerator(ReadOnlySpan<char> text)
         {
             _text = text;
+            _searchFrom = 0;
             _position = 0;
             _noKeyStartBefore = 0;
             _azurePosition = 0;
-            _openAI = Lookahead.NotSearched;
-            _nextOpenAI = default;
-            _azure = Lookahead.NotSearched;
-            _nextAzure = default;
             _returnedUpTo = 0;
+            _steps = 0;
             Current = default;
-        }
-
-        private enum Lookahead : byte
-        {
-            NotSearched,
-            Found,
-            Exhausted,
         }
 
         public KeyMatch Current { get; private set; }
@@ -138,117 +126,86 @@ namespace KeyLint.Scanning
 
         public bool MoveNext()
         {
-            while (true)
+            while (_searchFrom < _text.Length)
             {
-                if (_openAI == Lookahead.NotSearched)
+                // One pass finds the markers of both formats (MarkerSearch): key-free text is read once.
+                int found = MarkerSearch.IndexOfAnyMarker(_text.Slice(_searchFrom));
+                if (found < 0)
                 {
-                    _openAI = MoveToNextOpenAIKey(out _nextOpenAI) ? Lookahead.Found : Lookahead.Exhausted;
-                }
-
-                if (_azure == Lookahead.NotSearched)
-                {
-                    _azure = MoveToNextAzureKey(out _nextAzure) ? Lookahead.Found : Lookahead.Exhausted;
-                }
-
-                KeyMatch next;
-                if (_openAI == Lookahead.Found && (_azure != Lookahead.Found || _nextOpenAI.Start <= _nextAzure.Start))
-                {
-                    next = _nextOpenAI;
-                    _openAI = Lookahead.NotSearched;
-                }
-                else if (_azure == Lookahead.Found)
-                {
-                    next = _nextAzure;
-                    _azure = Lookahead.NotSearched;
-                }
-                else
-                {
+                    _steps += _text.Length - _searchFrom;
+                    _searchFrom = _text.Length;
                     return false;
                 }
 
-                // Keys never overlap: an Azure key ends at any non-alphanumeric character, so one can
-                // sit inside the run of an OpenAI key ("sk-…-<Azure key>…T3BlbkFJ…"). The first wins.
-                if (next.Start >= _returnedUpTo)
+                int markerIndex = _searchFrom + found;
+                _steps += found + 1;
+                _searchFrom = markerIndex + 1;
+
+                KeyMatch match = default;
+                bool isKey = _text[markerIndex] == OpenAIKeyFormat.Marker[0]
+                    ? markerIndex >= _position && TryMatchOpenAIKey(markerIndex, out match)
+                    : TryMatchAzureKey(markerIndex, out match);
+
+                // Keys found in marker order are in text order unless they overlap, which only an
+                // Azure key inside the run of an OpenAI key can ("sk-…-<Azure key>-…T3BlbkFJ…", since an
+                // Azure key ends at any non-alphanumeric character). The one whose marker comes first wins.
+                if (isKey && match.Start >= _returnedUpTo)
                 {
-                    _returnedUpTo = next.End;
-                    Current = next;
+                    _returnedUpTo = match.End;
+                    Current = match;
                     return true;
                 }
             }
+
+            return false;
         }
 
-        private bool MoveToNextAzureKey(out KeyMatch match)
+        private bool TryMatchAzureKey(int signatureIndex, out KeyMatch match)
         {
-            ReadOnlySpan<char> signature = AzureKeyFormat.Signature.AsSpan();
-            while (_azurePosition < _text.Length)
+            if (signatureIndex >= _azurePosition && AzureKeyFormat.TryMatchAt(_text, signatureIndex, out int start, ref _steps))
             {
-                int found = _text.Slice(_azurePosition).IndexOf(signature);
-                _steps += found < 0 ? _text.Length - _azurePosition : found + signature.Length;
-                if (found < 0)
-                {
-                    break;
-                }
-
-                int signatureIndex = _azurePosition + found;
-                _azurePosition = signatureIndex + 1;
-                if (AzureKeyFormat.TryMatchAt(_text, signatureIndex, out int start, ref _steps))
-                {
-                    match = new KeyMatch(start, AzureKeyFormat.KeyLength, KeyKind.Azure, prefixLength: 0);
-                    _azurePosition = start + AzureKeyFormat.KeyLength;
-                    return true;
-                }
+                match = new KeyMatch(start, AzureKeyFormat.KeyLength, KeyKind.Azure, prefixLength: 0);
+                _azurePosition = start + AzureKeyFormat.KeyLength;
+                return true;
             }
 
-            _azurePosition = _text.Length;
             match = default;
             return false;
         }
 
-        private bool MoveToNextOpenAIKey(out KeyMatch match)
+        private bool TryMatchOpenAIKey(int markerIndex, out KeyMatch match)
         {
-            ReadOnlySpan<char> marker = OpenAIKeyFormat.Marker.AsSpan();
-            while (_position < _text.Length)
+            match = default;
+
+            // A key is a whole run of key characters that starts with "sk-" at most MaxKeyLength
+            // characters before its marker. A vectorised search for that "sk-" rules out most
+            // markers (long runs, repeated markers) without reading their characters one by one.
+            int start = FindKeyStart(markerIndex);
+            if (start < 0)
             {
-                int found = _text.Slice(_position).IndexOf(marker);
-                _steps += found < 0 ? _text.Length - _position : found + marker.Length;
-                if (found < 0)
-                {
-                    _position = _text.Length;
-                    break;
-                }
-
-                int markerIndex = _position + found;
-
-                // A key is a whole run of key characters that starts with "sk-" at most MaxKeyLength
-                // characters before its marker. A vectorised search for that "sk-" rules out most
-                // markers (long runs, repeated markers) without reading their characters one by one.
-                int start = FindKeyStart(markerIndex);
-                if (start < 0)
-                {
-                    _noKeyStartBefore = markerIndex;
-                    _position = markerIndex + 1;
-                    continue;
-                }
-
-                // The run ends where key characters do; past MaxKeyLength it is no key, and the walk
-                // stops there: a later marker in the same run is ruled out by its glued "sk-".
-                int end = markerIndex + marker.Length;
-                int rightLimit = Math.Min(_text.Length, start + OpenAIKeyFormat.MaxKeyLength + 1);
-                while (end < rightLimit && OpenAIKeyFormat.IsKeyChar(_text[end]))
-                {
-                    end++;
-                }
-
-                _steps += end - markerIndex - marker.Length + 1;
-                _position = end;
-                if (OpenAIKeyFormat.TryClassify(_text.Slice(start, end - start), out KeyKind kind, out int prefixLength, ref _steps))
-                {
-                    match = new KeyMatch(start, end - start, kind, prefixLength);
-                    return true;
-                }
+                _noKeyStartBefore = markerIndex;
+                _position = markerIndex + 1;
+                return false;
             }
 
-            match = default;
+            // The run ends where key characters do; past MaxKeyLength it is no key, and the walk
+            // stops there: a later marker in the same run is ruled out by its glued "sk-".
+            int markerLength = OpenAIKeyFormat.Marker.Length;
+            int end = markerIndex + markerLength;
+            int rightLimit = Math.Min(_text.Length, start + OpenAIKeyFormat.MaxKeyLength + 1);
+            while (end < rightLimit && OpenAIKeyFormat.IsKeyChar(_text[end]))
+            {
+                end++;
+            }
+
+            _steps += end - markerIndex - markerLength + 1;
+            _position = end;
+            if (OpenAIKeyFormat.TryClassify(_text.Slice(start, end - start), out KeyKind kind, out int prefixLength, ref _steps))
+            {
+                match = new KeyMatch(start, end - start, kind, prefixLength);
+                return true;
+            }
+
             return false;
         }
 
