@@ -72,6 +72,18 @@ namespace KeyLint.Analyzers
 #pragma warning restore CS0618
         }
 
+        /// <summary>
+        /// The diagnostics of one syntax tree's string tokens and trivia, without a driver or a
+        /// semantic model: Fix All finds keys in comments again when its diagnostics point into an
+        /// older text.
+        /// </summary>
+        internal static void AnalyzeTree(SyntaxTree tree, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+#pragma warning disable CS0618 // The shorter constructor is the one Roslyn 4.8 has for every host.
+            AnalyzeSyntaxTree(new SyntaxTreeAnalysisContext(tree, options, report, _ => true, cancellationToken));
+#pragma warning restore CS0618
+        }
+
         /// <summary>Whole keys in string tokens and trivia: no semantic model needed.</summary>
         private static void AnalyzeSyntaxTree(SyntaxTreeAnalysisContext context)
         {

@@ -13,12 +13,21 @@ namespace KeyLint.CodeFixes
             _ => $"Read the key from environment variable {name}, then rotate the exposed key",
         };
 
-        public static string FixAllTitle(KeySource source) => source switch
+        public static string FixAllTitle(KeySource source, bool readsCode, bool redactsComments)
         {
-            KeySource.Configuration => "Read every hardcoded OpenAI key from configuration (or the environment), then rotate the keys",
-            KeySource.KeyVault => "Read every hardcoded OpenAI key from Azure Key Vault (or the environment), then rotate the keys",
-            _ => "Read every hardcoded OpenAI key from environment variables, then rotate the keys",
-        };
+            if (!readsCode)
+            {
+                return CommentRedaction.FixAllTitle;
+            }
+
+            string read = source switch
+            {
+                KeySource.Configuration => "Read every hardcoded key from configuration (or the environment)",
+                KeySource.KeyVault => "Read every hardcoded key from Azure Key Vault (or the environment)",
+                _ => "Read every hardcoded key from environment variables",
+            };
+            return read + (redactsComments ? ", redact the keys in comments" : string.Empty) + ", then rotate the keys";
+        }
 
         /// <summary>One key per strategy, the same for every diagnostic, so Fix All groups them.</summary>
         public static string EquivalenceKey(KeySource source) => source switch

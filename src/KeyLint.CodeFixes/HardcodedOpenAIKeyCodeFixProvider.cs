@@ -12,12 +12,13 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace KeyLint.CodeFixes
 {
     /// <summary>
-    /// Fixes for KL0001–KL0004, KL0007 and KL0008 in code: replace a hardcoded key or credential with a read from an
+    /// Fixes for KL0001–KL0004, KL0007 and KL0008: replace a hardcoded key or credential with a read from an
     /// <c>IConfiguration</c> in scope, Azure Key Vault (a <c>SecretClient</c> in scope), or an
     /// environment variable. Only registers actions: the plan (<see cref="FixPlan"/>) is made once
     /// per diagnostic, and an action is offered only where its fix compiles with no new error or
     /// warning (<see cref="KeyFix"/>); where none does (attribute arguments, case labels, default
     /// parameter values, consts that must stay const), no fix is offered and the warning stays.
+    /// A KL0008 key in a comment is redacted instead (<see cref="CommentRedaction"/>).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardcodedOpenAIKeyCodeFixProvider))]
     [Shared]
@@ -54,6 +55,12 @@ namespace KeyLint.CodeFixes
                 List<Diagnostic>? documentKeys = null;
                 foreach (Diagnostic diagnostic in context.Diagnostics)
                 {
+                    if (CommentRedaction.IsInComment(diagnostic))
+                    {
+                        RedactKeyInCommentCodeFixProvider.Register(context, await document.GetTextAsync(cancellationToken).ConfigureAwait(false), diagnostic);
+                        continue;
+                    }
+
                     FixPlan? plan = await FixPlan.CreateAsync(document, root, model, diagnostic, cancellationToken).ConfigureAwait(false);
                     if (plan is null)
                     {

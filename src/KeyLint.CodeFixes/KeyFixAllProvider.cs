@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace KeyLint.CodeFixes
 {
     /// <summary>
-    /// Fix All for KL0001–KL0004 and KL0007 at document, project and solution scope.
+    /// Fix All for KL0001–KL0004, KL0007 and KL0008 at document, project and solution scope.
     /// </summary>
     /// <remarks>
     /// Every fix of a document is planned against the same original document and the chosen fixes
@@ -23,45 +23,35 @@ namespace KeyLint.CodeFixes
     /// fails as a whole. Names follow <see cref="SettingNames"/> over the whole scope. Where
     /// "configuration" is asked for and no <c>IConfiguration</c> is in reach (or "Key Vault" and no
     /// <c>SecretClient</c>), the key is read from an environment variable instead, so Fix All leaves
-    /// no key behind in any place that accepts a non-constant value.
+    /// no key behind in any place that accepts a non-constant value. KL0008 keys in comments are
+    /// redacted (<see cref="CommentRedaction"/>), after the keys in code.
     /// </remarks>
     internal sealed class KeyFixAllProvider : FixAllProvider
     {
         public static readonly KeyFixAllProvider Instance = new KeyFixAllProvider();
 
-        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes()
-            => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => FixAllDocuments.SupportedScopes;
 
         public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
-            KeySource requested = FixActions.SourceOf(fixAllContext.CodeActionEquivalenceKey);
-            IEnumerable<Document> documents = fixAllContext.Scope switch
-            {
-                FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
-                FixAllScope.Project => fixAllContext.Project.Documents,
-                FixAllScope.Solution => fixAllContext.Solution.Projects.SelectMany(p => p.Documents),
-                _ => Array.Empty<Document>(),
-            };
-
-            Document[] inScope = documents.OrderBy(d => d.FilePath ?? d.Name, StringComparer.Ordinal).ToArray();
-            var work = new List<(Document Document, ImmutableArray<Diagnostic> Diagnostics)>();
-            foreach (Document document in inScope)
-            {
-                ImmutableArray<Diagnostic> diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
-                if (!diagnostics.IsEmpty)
-                {
-                    work.Add((document, diagnostics));
-                }
-            }
-
+            // Fixing all of KL0008 fixes its keys in code and in comments, whichever action it
+            // started from: dotnet format takes the first action of an ID's first diagnostic, and a
+            // key in a comment must not leave the keys in code behind. From the redaction, keys in
+            // code are read the way the first action offered reads them.
+            KeySource requested = fixAllContext.CodeActionEquivalenceKey == CommentRedaction.EquivalenceKey
+                ? FixActions.Sources[0]
+                : FixActions.SourceOf(fixAllContext.CodeActionEquivalenceKey);
+            (Document[] inScope, List<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> work) = await FixAllDocuments.CollectAsync(fixAllContext).ConfigureAwait(false);
             if (work.Count == 0)
             {
                 return null;
             }
 
+            bool readsCode = work.Any(w => w.Diagnostics.Any(d => !CommentRedaction.IsInComment(d)));
+            bool redactsComments = work.Any(w => w.Diagnostics.Any(CommentRedaction.IsInComment));
             Solution solution = fixAllContext.Solution;
             return CodeAction.Create(
-                FixActions.FixAllTitle(requested),
+                FixActions.FixAllTitle(requested, readsCode, redactsComments),
                 cancellationToken => FixAllAsync(solution, inScope, work, requested, cancellationToken),
                 fixAllContext.CodeActionEquivalenceKey);
         }
@@ -110,7 +100,9 @@ namespace KeyLint.CodeFixes
                 }
             }
 
-            return solution;
+            // A KL0008 key has one rule in code and in comments, and dotnet format one provider per
+            // ID: its keys in comments are redacted in the documents as they are now.
+            return await CommentFixAllProvider.RedactAllAsync(solution, work, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -135,7 +127,8 @@ namespace KeyLint.CodeFixes
             KeySettingNames options = KeySettingNames.For(document.Project.AnalyzerOptions, root.SyntaxTree);
             var plans = new List<FixPlan>();
             var replaced = new List<Microsoft.CodeAnalysis.Text.TextSpan>();
-            foreach (Diagnostic diagnostic in Current(diagnostics, root, model, document, cancellationToken).OrderBy(d => d.Location.SourceSpan.Start))
+            IEnumerable<Diagnostic> inCode = diagnostics.Where(d => !CommentRedaction.IsInComment(d));
+            foreach (Diagnostic diagnostic in Current(inCode.ToImmutableArray(), root, model, document, cancellationToken).OrderBy(d => d.Location.SourceSpan.Start))
             {
                 FixPlan? plan = await FixPlan.CreateAsync(document, root, model, diagnostic, cancellationToken).ConfigureAwait(false);
                 names.AssignAll(plan?.Key ?? KeyIdentity.Of(root, model, diagnostic, cancellationToken), diagnostic, options);

@@ -4,7 +4,6 @@ using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using KeyLint.Analyzers;
-using KeyLint.Scanning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -13,58 +12,58 @@ using Microsoft.CodeAnalysis.Text;
 namespace KeyLint.CodeFixes
 {
     /// <summary>
-    /// KL0005, and KL0008 in a comment: replaces a key in a comment, documentation comment, directive or disabled code with its
-    /// redacted form (<c>sk-proj-…AbCd</c>), which still tells a reader which key it was.
-    /// Only the key's characters change.
+    /// KL0005: replaces an OpenAI key in a comment, documentation comment, directive or disabled code
+    /// with its redacted form (<see cref="CommentRedaction"/>). KL0008 has one provider for all its
+    /// places (<see cref="HardcodedOpenAIKeyCodeFixProvider"/>): dotnet format applies one provider
+    /// per ID, and a KL0008 Fix All must reach the keys in code and in comments alike.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RedactKeyInCommentCodeFixProvider))]
     [Shared]
     public sealed class RedactKeyInCommentCodeFixProvider : CodeFixProvider
     {
-        public const string RedactKey = "KeyLint.RedactKeyInComment";
+        public const string RedactKey = CommentRedaction.EquivalenceKey;
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-            RuleIdentifiers.KeyInCommentOrDisabledCode,
-            RuleIdentifiers.HardcodedAzureKey);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.KeyInCommentOrDisabledCode);
 
-        // Each fix touches only its own span, so the batch fixer can merge them safely.
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => CommentFixAllProvider.Instance;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            SourceText text = await context.Document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
-            foreach (Diagnostic diagnostic in context.Diagnostics)
+            try
             {
-                // KL0008 in code is fixed by reading the key from a setting: redacting it would change the program.
-                TextSpan span = diagnostic.Location.SourceSpan;
-                bool inComment = diagnostic.Id == RuleIdentifiers.KeyInCommentOrDisabledCode || KeyDiagnosticProperties.IsInComment(diagnostic.Properties);
-                if (!inComment || span.End > text.Length)
+                SourceText text = await context.Document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
+                foreach (Diagnostic diagnostic in context.Diagnostics)
                 {
-                    continue;
+                    Register(context, text, diagnostic);
                 }
-
-                string key = text.ToString(span);
-                KeyMatchEnumerator matches = KeyScanner.Find(key.AsSpan());
-                if (!matches.MoveNext() || matches.Current.Length != key.Length)
-                {
-                    continue;
-                }
-
-                string redacted = KeyRedactor.Redact(key.AsSpan(), matches.Current.PrefixLength);
-                Document document = context.Document;
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Replace the key with {redacted}, then rotate the exposed key",
-                        cancellationToken => RedactAsync(document, span, redacted, cancellationToken),
-                        RedactKey),
-                    diagnostic);
+            }
+            catch (Exception exception) when (!(exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested))
+            {
+                // An IDE disables a provider that throws: a fix that cannot be made is not offered.
             }
         }
 
-        private static async Task<Document> RedactAsync(Document document, TextSpan span, string redacted, CancellationToken cancellationToken)
+        /// <summary>Offers the redaction of the key in a comment that <paramref name="diagnostic"/> points at, when its span still holds that key.</summary>
+        internal static void Register(CodeFixContext context, SourceText text, Diagnostic diagnostic)
+        {
+            if (CommentRedaction.For(text, diagnostic.Location.SourceSpan) is not TextChange change)
+            {
+                return;
+            }
+
+            Document document = context.Document;
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    CommentRedaction.Title(change.NewText!),
+                    cancellationToken => RedactAsync(document, change, cancellationToken),
+                    CommentRedaction.EquivalenceKey),
+                diagnostic);
+        }
+
+        private static async Task<Document> RedactAsync(Document document, TextChange change, CancellationToken cancellationToken)
         {
             SourceText text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-            return document.WithText(text.WithChanges(new TextChange(span, redacted)));
+            return document.WithText(text.WithChanges(change));
         }
     }
 }
