@@ -10,8 +10,11 @@ namespace KeyLint.Tests
     {
         public static readonly string[] All =
         {
-            "Project", "ProjectShort", "ServiceAccount", "NamedService", "Admin", "LegacyUser", "LegacyUserLong", "None",
+            "Project", "ProjectShort", "ServiceAccount", "NamedService", "Admin", "LegacyUser", "LegacyUserLong", "None", "AzureOpenAI",
         };
+
+        /// <summary>The service an Azure key of <see cref="FakeAzureKeys.Create"/> names in KL0008's message.</summary>
+        public const string AzureService = "Azure OpenAI";
 
         public static IEnumerable<object[]> AllAsData()
         {
@@ -31,6 +34,7 @@ namespace KeyLint.Tests
             "LegacyUser" => FakeKeys.LegacyUser(seed),
             "LegacyUserLong" => FakeKeys.LegacyUserLong(seed),
             "None" => FakeKeys.None(seed),
+            "AzureOpenAI" => FakeAzureKeys.Create(seed),
             _ => throw new System.ArgumentOutOfRangeException(nameof(kind)),
         };
 
@@ -41,6 +45,7 @@ namespace KeyLint.Tests
             "NamedService" => "sk-my-service-",
             "Admin" => "sk-admin-",
             "None" => "sk-None-",
+            "AzureOpenAI" => string.Empty,
             _ => "sk-",
         };
 
@@ -54,6 +59,7 @@ namespace KeyLint.Tests
                 "ServiceAccount" => new DiagnosticResult(KeyLintDescriptors.KL0002_HardcodedServiceAccountKey).WithArguments("service-account key", redacted),
                 "NamedService" => new DiagnosticResult(KeyLintDescriptors.KL0002_HardcodedServiceAccountKey).WithArguments("named service key", redacted),
                 "Admin" => new DiagnosticResult(KeyLintDescriptors.KL0003_HardcodedAdminKey).WithArguments(redacted),
+                "AzureOpenAI" => new DiagnosticResult(KeyLintDescriptors.KL0008_HardcodedAzureKey).WithArguments(AzureService, redacted, "hardcoded"),
                 _ => new DiagnosticResult(KeyLintDescriptors.KL0004_HardcodedLegacyUserKey).WithArguments(redacted),
             };
         }
@@ -67,9 +73,14 @@ namespace KeyLint.Tests
             _ => "legacy user key",
         };
 
-        /// <summary>The exact KL0005 diagnostic for a key found in <paramref name="place"/>.</summary>
+        /// <summary>
+        /// The exact diagnostic for a key found in <paramref name="place"/>: KL0005 for an OpenAI key.
+        /// An Azure key has one rule wherever it is: KL0008, whose message says where.
+        /// </summary>
         public static DiagnosticResult InComment(string kind, string key, string place)
-            => new DiagnosticResult(KeyLintDescriptors.KL0005_KeyInCommentOrDisabledCode)
-                .WithArguments(DisplayName(kind), FakeKeys.Redacted(key, Prefix(kind)), place);
+            => kind == "AzureOpenAI"
+                ? new DiagnosticResult(KeyLintDescriptors.KL0008_HardcodedAzureKey).WithArguments(AzureService, FakeKeys.Redacted(key, Prefix(kind)), "in " + place)
+                : new DiagnosticResult(KeyLintDescriptors.KL0005_KeyInCommentOrDisabledCode)
+                    .WithArguments(DisplayName(kind), FakeKeys.Redacted(key, Prefix(kind)), place);
     }
 }

@@ -38,7 +38,16 @@ namespace KeyLint.Tests.Reliability
         {
             public string Prefix => KeyKinds.Prefix(Kind);
 
-            public string Rest => Key.Substring(Prefix.Length);
+            /// <summary>The piece before the marker: the prefix of an OpenAI key, the 52 characters before <c>JQQJ9</c> of an Azure key.</summary>
+            public string Head => Kind == "AzureOpenAI" ? Key.Substring(0, 52) : Prefix;
+
+            public string Rest => Key.Substring(Head.Length);
+
+            /// <summary>How the analyzers report it: a key in disabled code is KL0005, unless it is an Azure key (KL0008 wherever it is).</summary>
+            public string Label => (Fate == Fate.Disabled && Kind != "AzureOpenAI" ? "KL0005 " : "code ") + Redacted;
+
+            /// <summary>Gone after Fix All: fixed, or an Azure key in disabled code, which KL0008's Fix All redacts.</summary>
+            public bool GoneAfterFixAll => Fate == Fate.Fixed || (Fate == Fate.Disabled && Kind == "AzureOpenAI");
 
             public string Redacted => FakeKeys.Redacted(Key, Prefix);
 
@@ -58,12 +67,12 @@ namespace KeyLint.Tests.Reliability
             Site("ConstField", (i, k) => $"private const string F{i} = \"{k[0].Key}\";\npublic static int F{i}Length => F{i}.Length;"),
             Site("StaticReadonly", (i, k) => $"public static readonly string R{i} = \"{k[0].Key}\";"),
             Site("InstanceField", (i, k) => $"private readonly string _f{i} = \"{k[0].Key}\";\npublic string F{i}() => _f{i};"),
-            Site("ConstPieces", (i, k) => $"private const string H{i} = \"{k[0].Prefix}\";\nprivate const string T{i} = \"{k[0].Rest}\";\npublic const string C{i} = H{i} + T{i};"),
-            Site("ReadonlyFromPieces", (i, k) => $"private const string H{i} = \"{k[0].Prefix}\";\nprivate const string T{i} = \"{k[0].Rest}\";\npublic static readonly string C{i} = H{i} + T{i};"),
-            Site("SharedPiece", (i, k) => $"private const string S{i} = \"{k[0].Prefix}\";\npublic const string A{i} = S{i} + \"{k[0].Rest}\";\npublic const string B{i} = S{i} + \"{k[1].Rest}\";", Fate.Fixed, Fate.Fixed),
-            Site("SplitOverTwoLines", (i, k) => $"public const string M{i} = \"{k[0].Prefix}\"\n    + \"{k[0].Rest}\";"),
+            Site("ConstPieces", (i, k) => $"private const string H{i} = \"{k[0].Head}\";\nprivate const string T{i} = \"{k[0].Rest}\";\npublic const string C{i} = H{i} + T{i};"),
+            Site("ReadonlyFromPieces", (i, k) => $"private const string H{i} = \"{k[0].Head}\";\nprivate const string T{i} = \"{k[0].Rest}\";\npublic static readonly string C{i} = H{i} + T{i};"),
+            Site("SharedPiece", (i, k) => $"private const string S{i} = \"{k[0].Head}\";\npublic const string A{i} = S{i} + \"{k[0].Rest}\";\npublic const string B{i} = S{i} + \"{k[1].Rest}\";", Fate.Fixed, Fate.Fixed),
+            Site("SplitOverTwoLines", (i, k) => $"public const string M{i} = \"{k[0].Head}\"\n    + \"{k[0].Rest}\";"),
             Site("Local", (i, k) => $"public static string L{i}()\n{{\n    string key = \"{k[0].Key}\";\n    return key;\n}}"),
-            Site("ConstLocalPieces", (i, k) => $"public static string P{i}()\n{{\n    const string head = \"{k[0].Prefix}\";\n    const string key = head + \"{k[0].Rest}\";\n    return key;\n}}"),
+            Site("ConstLocalPieces", (i, k) => $"public static string P{i}()\n{{\n    const string head = \"{k[0].Head}\";\n    const string key = head + \"{k[0].Rest}\";\n    return key;\n}}"),
             Site("Argument", (i, k) => $"public static string A{i}() => string.Concat(\"{k[0].Key}\", \"!\");"),
             Site("Interpolated", (i, k) => $"public static string I{i}(int n) => $\"key={k[0].Key};n={{n}}\";"),
             Site("Utf8", (i, k) => $"public static int U{i}()\n{{\n    ReadOnlySpan<byte> bytes = \"{k[0].Key}\"u8;\n    return bytes.Length;\n}}"),
@@ -128,7 +137,7 @@ namespace KeyLint.Tests.Reliability
             Assert.Empty(await CompilerProblemsAsync(document.Project));
             ReliabilityHarness.AnalysisResult analysis = await ReliabilityHarness.AnalyzeAsync(document);
             Assert.Empty(analysis.Exceptions);
-            List<string> expected = planted.Select(p => (p.Fate == Fate.Disabled ? "KL0005 " : "code ") + p.Redacted).Append("KL0007 Bearer").OrderBy(s => s, StringComparer.Ordinal).ToList();
+            List<string> expected = planted.Select(p => p.Label).Append("KL0007 Bearer").OrderBy(s => s, StringComparer.Ordinal).ToList();
             Assert.Equal(expected, Reported(analysis.KeyLint, planted).OrderBy(s => s, StringComparer.Ordinal).ToList());
         }
 
@@ -161,7 +170,7 @@ namespace KeyLint.Tests.Reliability
             ReliabilityHarness.AnalysisResult after = await ReliabilityHarness.AnalyzeAsync(project.Documents.Single());
             failures.AddRange(after.Exceptions.Select(e => "analyzer threw " + Safe(ReliabilityHarness.Describe(e, 3))));
             List<string> left = Reported(after.KeyLint, planted);
-            List<string> expected = planted.Where(p => p.Fate != Fate.Fixed).Select(p => (p.Fate == Fate.Disabled ? "KL0005 " : "code ") + p.Redacted).ToList();
+            List<string> expected = planted.Where(p => !p.GoneAfterFixAll).Select(p => p.Label).ToList();
             foreach (string extra in Minus(left, expected))
             {
                 failures.Add("left, but a fix exists: " + extra + " (" + string.Join(", ", planted.Where(p => extra.EndsWith(p.Redacted, StringComparison.Ordinal)).Select(p => p.Template)) + ")");
