@@ -153,6 +153,71 @@ namespace KeyLint.Tests.EndToEnd
             Assert.Equal(new[] { "appsettings.json(2,26) warning KL0006" }, Warnings(output));
         }
 
+        [Fact]
+        public void Build_ShouldReportAzureKeysAsKL0008_WithServiceAndRedactedKey_AndNothingForNearMisses()
+        {
+            string fieldKey = FakeAzureKeys.Create(seed: 911);
+            string argumentKey = FakeAzureKeys.Create(seed: 912, service: FakeAzureKeys.AIServices);
+            string commentKey = FakeAzureKeys.Create(seed: 913);
+            string settingsKey = FakeAzureKeys.Create(seed: 914);
+
+            // Near misses: the layout with a wrong checksum, and valid-checksum keys of kind D (derived, not an access key).
+            string wrongChecksum = FakeAzureKeys.WithWrongChecksum(FakeAzureKeys.Create(seed: 915));
+            string derived = FakeAzureKeys.Create(seed: 916, kind: 'D');
+            string wrongChecksumInSettings = FakeAzureKeys.WithWrongChecksum(FakeAzureKeys.Create(seed: 917));
+            string derivedInComment = FakeAzureKeys.Create(seed: 918, kind: 'D');
+
+            string program = $$"""
+                // A consumer of the KeyLint package with Azure keys.
+                class Program
+                {
+                    private const string Field = "{{fieldKey}}";
+                    private const string WrongChecksum = "{{wrongChecksum}}";
+                    private const string Derived = "{{derived}}";
+
+                    static void Main()
+                    {
+                        System.Console.WriteLine("{{argumentKey}}");
+                        System.Console.WriteLine(Field.Length + WrongChecksum.Length + Derived.Length);
+                        // old: {{commentKey}}
+                        // not a key: {{derivedInComment}}
+                    }
+                }
+                """;
+            string appSettings = $$"""
+                {
+                  "AzureOpenAI": { "ApiKey": "{{settingsKey}}" },
+                  "Other": { "Key": "{{wrongChecksumInSettings}}" }
+                }
+                """;
+
+            string project = _package.CreateConsumer("Azure", program, appSettings);
+            (int exit, string output) = Build(project);
+
+            Assert.True(exit == 0, DotnetFormatTests.Redact(output));
+            Assert.Equal(
+                new[] { "Program.cs(10,35) warning KL0008", "Program.cs(12,17) warning KL0008", "Program.cs(4,35) warning KL0008", "appsettings.json(2,31) warning KL0008" },
+                Warnings(output));
+
+            (string Place, string Service, string Key, string Where)[] expected =
+            {
+                ("Program.cs(4,35)", "Azure OpenAI", fieldKey, "hardcoded"),
+                ("Program.cs(10,35)", "Azure AI Services", argumentKey, "hardcoded"),
+                ("Program.cs(12,17)", "Azure OpenAI", commentKey, "in a comment"),
+                ("appsettings.json(2,31)", "Azure OpenAI", settingsKey, "in appsettings.json"),
+            };
+            foreach ((string place, string service, string key, string where) in expected)
+            {
+                string message = $"{place}: warning KL0008: {service} key {FakeKeys.Redacted(key, string.Empty)} is {where}; regenerate it in the Azure portal";
+                Assert.True(output.Contains(message, StringComparison.Ordinal), "missing: " + message + "\n" + DotnetFormatTests.Redact(output));
+            }
+
+            foreach (string text in new[] { fieldKey, argumentKey, commentKey, settingsKey, wrongChecksum, derived, wrongChecksumInSettings, derivedInComment })
+            {
+                Assert.False(output.Contains(text, StringComparison.Ordinal), "a whole key or near miss was printed");
+            }
+        }
+
         private static (int ExitCode, string Output) Build(string project, string extraArguments = "")
             => ProcessRunner.Run("dotnet", "build -nodeReuse:false " + extraArguments, project, TimeSpan.FromMinutes(5));
 
