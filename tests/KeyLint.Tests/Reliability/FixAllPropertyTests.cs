@@ -165,7 +165,10 @@ namespace KeyLint.Tests.Reliability
             Project project = (fixedSolution ?? document.Project.Solution).GetProject(document.Project.Id)!;
             var failures = new List<string>();
             failures.AddRange((await CompilerProblemsAsync(project)).Select(p => "compiler: " + p));
-            await CompareCommentsAndDirectivesAsync("comments and directives", document, project.Documents.Single(), failures);
+            // KL0008's Fix All redacts the Azure keys in disabled code: the one change it may make to comments and directives.
+            string redacted = planted.Where(p => p.Fate == Fate.Disabled && p.GoneAfterFixAll).Aggregate(source, (text, p) => text.Replace(p.Key, p.Redacted, StringComparison.Ordinal));
+            Document expectedTrivia = document.WithText(Microsoft.CodeAnalysis.Text.SourceText.From(redacted));
+            await CompareCommentsAndDirectivesAsync("comments and directives", expectedTrivia, project.Documents.Single(), failures);
 
             ReliabilityHarness.AnalysisResult after = await ReliabilityHarness.AnalyzeAsync(project.Documents.Single());
             failures.AddRange(after.Exceptions.Select(e => "analyzer threw " + Safe(ReliabilityHarness.Describe(e, 3))));
