@@ -21,6 +21,15 @@ namespace KeyLint.Sample
         public string Describe() => $"key of {_apiKey.Length} characters; fallback of {ServiceAccountKey.Length}";
     }
 
+    /// <summary>Azure OpenAI settings, the way a quick experiment writes them.</summary>
+    public static class AzureSettings
+    {
+        // KL0008: an Azure OpenAI key (FakeAzureKeys.Create(seed: 506)).
+        public static string ApiKey() => "9y9Ioi00v3ilOJqSq3MD52dCCsOV5sZPRQbRsvWXO30V8JZEPqWbJQQJ99BCGB47Lw6vJUu2AAABACOG75ma";
+
+        // KL0008 in a comment (FakeAzureKeys.Create(seed: 507)): the key before FYQY76AqdCsEJDv2fpjUHryfIFsBQW5JrykdZifym9qeJ6mI3UXhJQQJ99BCSVhNZkFsEzQ6AAABACOG2Tkk
+    }
+
     public static class AdminTools
     {
         // KL0005: a key left in a comment (FakeKeys.Project(seed: 505)):

@@ -1,6 +1,7 @@
 // KeyLint sample: every key in this project is FAKE. They were made by
 // tests/KeyLint.Tests/Infrastructure/FakeKeys.cs with the seeds named next to each one
-// (SampleKeysTests checks that), and were never issued by OpenAI.
+// (SampleKeysTests checks that), and were never issued by OpenAI; the Azure keys in
+// ChatService.cs were made by FakeAzureKeys.cs and never issued by Azure.
 using KeyLint.Sample;
 
 // KL0001: a project key pasted "just to try something" (FakeKeys.Project(seed: 501)).

@@ -6,7 +6,7 @@ using KeyLint.Scanning;
 
 namespace KeyLint.Tests.Analyzers
 {
-    /// <summary>The keys planted in samples/ are fake: each one is made by <see cref="FakeKeys"/>.</summary>
+    /// <summary>The keys planted in samples/ are fake: each one is made by <see cref="FakeKeys"/> or <see cref="FakeAzureKeys"/>.</summary>
     public class SampleKeysTests
     {
         internal static string RepositoryRoot()
@@ -26,7 +26,7 @@ namespace KeyLint.Tests.Analyzers
             var generated = new HashSet<string>(Enumerable.Range(500, 100).SelectMany(seed => new[]
             {
                 FakeKeys.Project(seed), FakeKeys.ProjectShort(seed), FakeKeys.ServiceAccount(seed), FakeKeys.Admin(seed),
-                FakeKeys.LegacyUser(seed), FakeKeys.None(seed), FakeKeys.NamedService("my-service", seed),
+                FakeKeys.LegacyUser(seed), FakeKeys.None(seed), FakeKeys.NamedService("my-service", seed), FakeAzureKeys.Create(seed),
             }));
 
             string samples = Path.Combine(RepositoryRoot(), "samples");
@@ -42,7 +42,7 @@ namespace KeyLint.Tests.Analyzers
             }
 
             Assert.NotEmpty(found);
-            Assert.All(found, key => Assert.True(generated.Contains(key), "a key in samples/ was not made by FakeKeys: " + KeyRedactor.Redact(key.AsSpan(), 8)));
+            Assert.All(found, key => Assert.True(generated.Contains(key), "a key in samples/ was not made by FakeKeys or FakeAzureKeys: " + KeyRedactor.Redact(key.AsSpan(), 8)));
         }
     }
 }

@@ -28,7 +28,7 @@ namespace KeyLint.Tests.EndToEnd
 
                 (int formatExit, string formatOutput) = ProcessRunner.Run(
                     "dotnet",
-                    "format analyzers KeyLint.Sample.Console.csproj --diagnostics KL0001 KL0002 KL0003 KL0004 KL0005 --severity info",
+                    "format analyzers KeyLint.Sample.Console.csproj --diagnostics KL0001 KL0002 KL0003 KL0004 KL0005 KL0008 --severity info",
                     project,
                     TimeSpan.FromMinutes(5));
                 Assert.True(formatExit == 0, "dotnet format failed:\n" + Redact(formatOutput));
