@@ -29,6 +29,11 @@ namespace KeyLint.Scanning
     /// 14 million chance for a random checksum — is not a key. The scan is marker-first: only where
     /// <c>JQQJ9</c> occurs are the characters around it read, never more than a key's length.
     /// </para>
+    /// <para>
+    /// Microsoft's generator can also write a long form: the key, the fifth and sixth checksum
+    /// digits, and <c>==</c> (88 characters, 64 bytes in base64). It is found as one key of 88
+    /// characters when its first 84 are a key; Microsoft's own pattern accepts 84 to 88 characters.
+    /// </para>
     /// </remarks>
     public static class AzureKeyFormat
     {
@@ -36,6 +41,9 @@ namespace KeyLint.Scanning
         public const string Signature = "JQQJ9";
 
         public const int KeyLength = 84;
+
+        /// <summary>The long form's length: the key, two more checksum digits and "==".</summary>
+        public const int LongFormLength = 88;
 
         public const int SignatureOffset = 52;
 
@@ -115,29 +123,42 @@ namespace KeyLint.Scanning
 
         /// <summary>
         /// The key whose signature starts at <paramref name="signatureIndex"/> of <paramref name="text"/>:
-        /// 84 characters not glued to further key characters on either side.
+        /// 84 characters (or the 88 of the long form) not glued to further key characters on either side.
         /// </summary>
         /// <param name="steps">Adds the characters read (the tests' measure of work).</param>
-        internal static bool TryMatchAt(ReadOnlySpan<char> text, int signatureIndex, out int start, ref long steps)
+        internal static bool TryMatchAt(ReadOnlySpan<char> text, int signatureIndex, out int start, out int length, ref long steps)
         {
             start = signatureIndex - SignatureOffset;
+            length = KeyLength;
             if (start < 0 || start + KeyLength > text.Length)
             {
                 return false;
             }
 
             steps += 2;
+            if (HasLongFormTail(text.Slice(start + KeyLength)))
+            {
+                steps += 4;
+                length = LongFormLength;
+            }
+
             bool gluedBefore = start > 0 && IsKeyChar(text[start - 1]);
-            bool gluedAfter = start + KeyLength < text.Length && IsKeyChar(text[start + KeyLength]);
+            bool gluedAfter = start + length < text.Length && IsKeyChar(text[start + length]);
             return !gluedBefore && !gluedAfter && IsKey(text.Slice(start, KeyLength), ref steps);
         }
 
-        /// <summary>True when <paramref name="key"/> is exactly one identifiable Azure AI services key.</summary>
+        /// <summary>True when <paramref name="key"/> is exactly one identifiable Azure AI services key, in its short or long form.</summary>
         public static bool IsKey(ReadOnlySpan<char> key)
         {
             long steps = 0;
-            return IsKey(key, ref steps);
+            return key.Length == LongFormLength
+                ? HasLongFormTail(key.Slice(KeyLength)) && IsKey(key.Slice(0, KeyLength), ref steps)
+                : IsKey(key, ref steps);
         }
+
+        /// <summary>Two more checksum digits and "==": what follows the 84 characters of a long-form key.</summary>
+        private static bool HasLongFormTail(ReadOnlySpan<char> rest)
+            => rest.Length >= 4 && IsKeyChar(rest[0]) && IsKeyChar(rest[1]) && rest[2] == '=' && rest[3] == '=';
 
         private static bool IsKey(ReadOnlySpan<char> key, ref long steps)
         {
@@ -157,43 +178,48 @@ namespace KeyLint.Scanning
                 return false;
             }
 
-            steps += KeyLength;
-            foreach (char c in key)
+            // One pass over the characters: each must be a key character, and the first 80 are
+            // decoded (6 bits each) into the bytes the checksum covers as they are read.
+            Span<byte> bytes = stackalloc byte[ChecksummedBytes];
+            int value = 0;
+            for (int i = 0; i < KeyLength; i++)
             {
+                char c = key[i];
                 if (!IsKeyChar(c))
                 {
+                    steps += i + 1;
                     return false;
+                }
+
+                if (i < ChecksumOffset)
+                {
+                    value = (value << 6) | Base64Value(c);
+                    if ((i & 3) == 3)
+                    {
+                        int group = i >> 2;
+                        bytes[group * 3] = (byte)(value >> 16);
+                        bytes[(group * 3) + 1] = (byte)(value >> 8);
+                        bytes[(group * 3) + 2] = (byte)value;
+                        value = 0;
+                    }
                 }
             }
 
-            return HasValidChecksum(key);
+            steps += KeyLength;
+            return HasValidChecksum(bytes, key.Slice(ChecksumOffset, ChecksumLength));
         }
 
         /// <summary>The service a key was issued for ("Azure OpenAI", "Azure AI Services", …).</summary>
         public static string ServiceName(ReadOnlySpan<char> key)
         {
-            int service = key.Length == KeyLength ? Base64Value(key[ServiceOffset]) : -1;
+            int service = key.Length == KeyLength || key.Length == LongFormLength ? Base64Value(key[ServiceOffset]) : -1;
             return service >= 0 && service < ServiceNames.Length ? ServiceNames[service] : "Azure AI services";
         }
 
-        private static bool HasValidChecksum(ReadOnlySpan<char> key)
+        /// <summary>True when <paramref name="written"/> is the checksum of <paramref name="bytes"/>, in either of the ways Microsoft writes it.</summary>
+        private static bool HasValidChecksum(ReadOnlySpan<byte> bytes, ReadOnlySpan<char> written)
         {
-            Span<byte> bytes = stackalloc byte[ChecksummedBytes];
-            for (int group = 0; group < ChecksummedBytes / 3; group++)
-            {
-                int value = 0;
-                for (int i = 0; i < 4; i++)
-                {
-                    value = (value << 6) | Base64Value(key[(group * 4) + i]);
-                }
-
-                bytes[group * 3] = (byte)(value >> 16);
-                bytes[(group * 3) + 1] = (byte)(value >> 8);
-                bytes[(group * 3) + 2] = (byte)value;
-            }
-
             uint checksum = unchecked((uint)Marvin32.ComputeHash32(bytes, ChecksumSeed));
-            ReadOnlySpan<char> written = key.Slice(ChecksumOffset, ChecksumLength);
 
             Span<char> expected = stackalloc char[ChecksumLength];
             WriteBase62Checksum(checksum, expected);

@@ -162,10 +162,10 @@ namespace KeyLint.Scanning
 
         private bool TryMatchAzureKey(int signatureIndex, out KeyMatch match)
         {
-            if (signatureIndex >= _azurePosition && AzureKeyFormat.TryMatchAt(_text, signatureIndex, out int start, ref _steps))
+            if (signatureIndex >= _azurePosition && AzureKeyFormat.TryMatchAt(_text, signatureIndex, out int start, out int length, ref _steps))
             {
-                match = new KeyMatch(start, AzureKeyFormat.KeyLength, KeyKind.Azure, prefixLength: 0);
-                _azurePosition = start + AzureKeyFormat.KeyLength;
+                match = new KeyMatch(start, length, KeyKind.Azure, prefixLength: 0);
+                _azurePosition = start + length;
                 return true;
             }
 

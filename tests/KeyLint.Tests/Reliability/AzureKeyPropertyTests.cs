@@ -309,12 +309,12 @@ namespace KeyLint.Tests.Reliability
         private const double MostStepsPerCharacterForAzureCandidates = 1 + (100 * 4 / 85.0) + 0.01;
 
         /// <summary>
-        /// The bound of <see cref="MaxStepsPerCharacter"/> on the densest fixed-field candidates: 5.17
-        /// and 5.70 steps a character are counted, although the characters read are far fewer (each
-        /// candidate's window holds another candidate's boundary within its first 9–33 characters,
-        /// where the letter-or-digit loop stops).
+        /// The bound of <see cref="MaxStepsPerCharacter"/> on the densest fixed-field candidates. The
+        /// scan once counted all 84 characters for each of them (5.17 and 5.70 steps a character) although
+        /// it reads far fewer: each candidate's window holds another candidate's boundary within its
+        /// first 9–33 characters, where the letter-or-digit loop stops. It counts what it reads now.
         /// </summary>
-        [Theory(Skip = "product bug: AzureKeyFormat.IsKey adds 84 to the step count before its letter-or-digit loop, which returns at the first other character; text with a candidate passing the boundaries and fixed fields every 21-24 characters counts 5.17-5.70 steps a character, over the scanner's bound of 5")]
+        [Theory]
         [InlineData("FixedFieldsPeriod48")]
         [InlineData("FixedFieldsPeriod85")]
         public void DenseFixedFieldCandidates_ShouldStayWithinTheStepBound(string shape)

@@ -457,31 +457,39 @@ namespace KeyLint.Tests.Scanning
 
         /// <summary>
         /// The 88-character long form Microsoft's generator can also write (the key, the fifth and
-        /// sixth checksum digits, "=="): Microsoft's pattern (84–88 characters) finds it; KeyLint's
-        /// boundary rule sees the 84-character key glued to the two digits and finds nothing.
+        /// sixth checksum digits, "=="): one key of 88 characters, as Microsoft's pattern (84–88) finds it.
         /// </summary>
-        [Fact(Skip = "product gap: the 88-character long form of an identifiable key (84-character key + 2 checksum digits + \"==\") is not found: AzureKeyFormat.TryMatchAt sees the key glued to the 85th character")]
-        public void LongFormKey_ShouldBeFound()
+        [Fact]
+        public void LongFormKey_ShouldBeFoundWhole()
         {
             string key = FakeAzureKeys.Create(66);
             string longForm = LongForm(key);
             Assert.Equal(88, longForm.Length);
             Assert.Equal(64, Convert.FromBase64String(longForm).Length);
             List<KeyMatch> found = Scan.All("key=" + longForm + ";");
-            Assert.Single(found);
-            Assert.Equal(4, found[0].Start);
-            Assert.Equal(KeyKind.Azure, found[0].Kind);
+            Assert.Equal(new[] { new KeyMatch(4, 88, KeyKind.Azure, 0) }, found);
+            Assert.True(AzureKeyFormat.IsKey(longForm.AsSpan()));
+            Assert.True(KeyScanner.IsKey(longForm.AsSpan(), out KeyKind kind));
+            Assert.Equal(KeyKind.Azure, kind);
+            Assert.Equal("Azure OpenAI", AzureKeyFormat.ServiceName(longForm.AsSpan()));
         }
 
-        /// <summary>What KeyLint does today with the long form (see <see cref="LongFormKey_ShouldBeFound"/>): nothing; the 84-character short form is found.</summary>
+        /// <summary>The long form's tail alone does not make a key: its first 84 characters must be one, and "==" must follow two key characters.</summary>
         [Fact]
-        public void LongFormKey_IsNotFoundToday_TheShortFormIs()
+        public void LongFormNearMisses_ShouldFollowTheShortFormRules()
         {
-            string key = FakeAzureKeys.Create(66);
+            string key = FakeAzureKeys.Create(67);
             string longForm = LongForm(key);
-            Assert.Equal(64, Convert.FromBase64String(longForm).Length);
-            Assert.Empty(Scan.All("key=" + longForm + ";"));
-            Assert.Equal(new[] { Azure(4) }, Scan.All("key=" + key + ";"));
+            Assert.Empty(Scan.All(FakeAzureKeys.WithWrongChecksum(key) + longForm.Substring(84)));
+            Assert.Empty(Scan.All(longForm + "x"));
+            Assert.False(AzureKeyFormat.IsKey((key + "A=" + "=").AsSpan(0, 87)));
+            Assert.False(AzureKeyFormat.IsKey((key + "A-==").AsSpan()));
+
+            // One "=" is not the long form: the key is glued to the two digits, as any key would be.
+            Assert.Empty(Scan.All(key + "Ab=;"));
+
+            // Without the two digits, "==" after the key is a boundary like any other.
+            Assert.Equal(new[] { new KeyMatch(0, 84, KeyKind.Azure, 0) }, Scan.All(key + "==;"));
         }
 
         /// <summary>The generator's long form: the 80 first characters, all six base62 checksum digits as base64 (canonical), "==".</summary>
