@@ -128,7 +128,7 @@ namespace KeyLint.Tests.Reliability
             " ", "-", "_", "+", "/", "=", "\"", "'", "\n", "\r\n", ":", ".", ",", "\u00e9", "\uD800", "\uDC00", "\u00a0", string.Empty);
 
         private static readonly Gen<string> GenMarkerPiece = Gen.OneOfConst(
-            Signature, OpenAIMarker, "JQQJ", "QQJ9", "JQQJ99", "JQQJ99BC", "AAAB", "ACOG", "AAABACOG", "sk-", "sk-proj-", "T3BlbkF", "9");
+            Signature, OpenAIMarker, "JQQJ", "QQJ9", "JQQJ99", "JQQJ99BC", "AAAB", "ACOG", "AAABACOG", "sk-", "sk-proj-", "T3BlbkF", "9", "Ab==", "==", "x=");
 
         /// <summary>Marker pieces that cannot make an OpenAI key (no "sk-"): for filler that must hold no key.</summary>
         private static readonly Gen<string> GenAzureMarkerPiece = Gen.OneOfConst(Signature, "JQQJ99BC", "AAABACOG", "QQJ9", OpenAIMarker);
@@ -148,7 +148,7 @@ namespace KeyLint.Tests.Reliability
 
         /// <summary>
         /// Texts of 0–14 fragments glued with no separator enforced: the scanner agrees with the
-        /// reference, and so do ContainsKey and IsKey.
+        /// reference, and so do ContainsKey and IsKey; the fuzz harness's invariants hold.
         /// </summary>
         [Fact]
         public void Find_ShouldAgreeWithTheReference_OnTextsOfKeysNearMissesMarkersAndSeparators()
@@ -163,6 +163,9 @@ namespace KeyLint.Tests.Reliability
                     Assert.True(expected.SequenceEqual(found), "expected " + ReferenceScanner.Show(expected) + ", found " + ReferenceScanner.Show(found));
                     Assert.Equal(expected.Count > 0, KeyScanner.ContainsKey(text.AsSpan()));
                     Assert.Equal(expected.Count == 1 && expected[0].Start == 0 && expected[0].Length == text.Length, KeyScanner.IsKey(text.AsSpan(), out _));
+
+                    // The fuzz harness's invariants hold on texts with Azure keys too.
+                    ScannerInvariants.Check(text);
                     keys += found.Count;
                     azureKeys += found.Count(m => m.Kind == KeyKind.Azure);
                 },

@@ -91,17 +91,23 @@ namespace KeyLint.Tests.Scanning
             return written == FakeAzureKeys.Checksum(body) || written == Base64Checksum(body);
         }
 
-        /// <summary>The naive finder: every 84-character window not glued to a letter or digit on either side.</summary>
+        /// <summary>
+        /// The naive finder: every 84-character window not glued to a letter or digit on either side,
+        /// or, followed by two letters or digits and "==", the 88-character long form.
+        /// </summary>
         public static List<KeyMatch> ReferenceFind(string text)
         {
             var matches = new List<KeyMatch>();
             for (int start = 0; start + Length <= text.Length; start++)
             {
+                int end = start + Length;
+                bool longForm = end + 4 <= text.Length && IsAlphanumeric(text[end]) && IsAlphanumeric(text[end + 1]) && text[end + 2] == '=' && text[end + 3] == '=';
+                int length = longForm ? Length + 4 : Length;
                 bool gluedBefore = start > 0 && IsAlphanumeric(text[start - 1]);
-                bool gluedAfter = start + Length < text.Length && IsAlphanumeric(text[start + Length]);
+                bool gluedAfter = start + length < text.Length && IsAlphanumeric(text[start + length]);
                 if (!gluedBefore && !gluedAfter && text[start + SignatureOffset] == 'J' && ReferenceIsKey(text.Substring(start, Length)))
                 {
-                    matches.Add(new KeyMatch(start, Length, KeyKind.Azure, 0));
+                    matches.Add(new KeyMatch(start, length, KeyKind.Azure, 0));
                 }
             }
 
