@@ -34,6 +34,15 @@ namespace KeyLint.Benchmarks.Scanners
         /// every marker is a candidate split that must be rejected.
         /// </summary>
         MarkerDenseRuns,
+
+        /// <summary>Adversarial for the Azure format: "JQQJ9JQQJ9…", its signature repeated.</summary>
+        SignatureRepeated,
+
+        /// <summary>
+        /// Adversarial for the Azure format: 84-character Azure-shaped keys with a wrong checksum,
+        /// separated by spaces, so every one is decoded and hashed before it is rejected.
+        /// </summary>
+        AzureNearMisses,
     }
 
     /// <summary>Deterministic generators for <see cref="ScanInput"/>: the same text in every run.</summary>
@@ -64,6 +73,8 @@ namespace KeyLint.Benchmarks.Scanners
                 ScanInput.MarkerRepeated => Repeat(OpenAIKeyFormat.Marker, length),
                 ScanInput.ProjPrefixes => Repeat("sk-proj-", length),
                 ScanInput.MarkerDenseRuns => Repeat("sk-" + Repeat(OpenAIKeyFormat.Marker, 64 * 8) + " ", length),
+                ScanInput.SignatureRepeated => Repeat(FakeAzureKeys.Signature, length),
+                ScanInput.AzureNearMisses => Repeat(FakeAzureKeys.WithWrongChecksum(FakeAzureKeys.Create(1)) + " ", length),
                 _ => throw new ArgumentOutOfRangeException(nameof(input)),
             };
 
