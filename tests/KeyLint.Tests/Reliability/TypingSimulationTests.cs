@@ -103,7 +103,8 @@ namespace KeyLint.Tests.Reliability
             // 2. Each key typed partially: the file cut inside the key, and the key cut with the rest intact.
             foreach (KeyMatch key in ReferenceScanner.Scanner(text))
             {
-                int marker = text.IndexOf(FakeKeys.Marker, key.Start, key.Length, StringComparison.Ordinal);
+                // The marker of its format: T3BlbkFJ in an OpenAI key, the signature JQQJ9 in an Azure key.
+                int marker = text.IndexOf(key.Kind == KeyKind.Azure ? FakeAzureKeys.Signature : FakeKeys.Marker, key.Start, key.Length, StringComparison.Ordinal);
                 var cuts = new SortedSet<int>
                 {
                     key.Start + 1, key.Start + 3, key.Start + key.PrefixLength, marker - 1, marker + 4, marker + 8, key.End - 1,
