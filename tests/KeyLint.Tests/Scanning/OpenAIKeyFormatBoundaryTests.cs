@@ -263,6 +263,38 @@ namespace KeyLint.Tests.Scanning
             Assert.Equal(readsOn ? (2L * length) + 8 : 2L * length, steps);
         }
 
+        /// <summary>
+        /// The characters read for a run with one marker whose first split is a key: the marker search
+        /// (from after <c>sk-</c> to the end of the marker), the named-key check when its shape fits
+        /// (20 after the marker, a name of 1..40 and a dash: body + tail), and both segments when their
+        /// lengths are similar.
+        /// </summary>
+        [Theory]
+        [InlineData("legacy", 25 + 3, 0, 40)] // the marker at 23; no name fits before a segment of 20
+        [InlineData("project", 25 + 8, 0, 40)] // a prefix word is read before any name
+        [InlineData("project74", 79 + 8, 0, 148)]
+        [InlineData("named", 31 + 8, 31 + 20, 40)]
+        [InlineData("namedAfterAdmin", 36 + 8, 36 + 20, 40)] // the admin split's lengths (30, 20) are not similar: not read
+        [InlineData("legacyWithDash", 22 + 8, 22 + 20, 22 + 20)] // the name fits but the segment holds a dash: read as a legacy key of 22 + 20
+        public void WorkDone_ForAOneMarkerKey_IsTheSearchTheNameCheckAndTheSegments(string shape, int search, int nameCheck, int segments)
+        {
+            string head = Segment(480, 20);
+            string tail = Segment(481, 20);
+            string run = shape switch
+            {
+                "legacy" => "sk-" + head + Marker + tail,
+                "project" => "sk-proj-" + head + Marker + tail,
+                "project74" => "sk-proj-" + Segment(482, 74) + Marker + Segment(483, 74),
+                "named" => "sk-my-service-" + head + Marker + tail,
+                "namedAfterAdmin" => "sk-admin-dashboard-" + head + Marker + tail,
+                _ => "sk-a-" + Replace(head, 5, '-') + Marker + tail,
+            };
+
+            long steps = 0;
+            Assert.True(OpenAIKeyFormat.TryClassify(run.AsSpan(), out _, out _, ref steps));
+            Assert.Equal(search + nameCheck + segments, steps);
+        }
+
         // ---------------------------------------------------------------- LooksRandom
 
         /// <summary>A pool of 20 characters alternating letters and digits, none one code from another it meets when cycled.</summary>
