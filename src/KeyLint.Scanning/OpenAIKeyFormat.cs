@@ -35,7 +35,7 @@ namespace KeyLint.Scanning
         public const int ShortSegmentLength = 20;
 
         /// <summary>No key is longer than this: a longer run of key characters is not a key.</summary>
-        public const int MaxKeyLength = 3 + 9 + MaxSegmentLength + 8 + MaxSegmentLength;
+        public const int MaxKeyLength = 3 + 8 + MaxSegmentLength + 8 + MaxSegmentLength;
 
         private const string ProjectWord = "proj-";
         private const string ServiceAccountWord = "svcacct-";
@@ -80,7 +80,7 @@ namespace KeyLint.Scanning
                 steps += found < 0 ? run.Length - searchFrom : found + marker.Length;
                 if (found < 0)
                 {
-                    return false;
+                    break;
                 }
 
                 // At a second marker, rule out with one pass the runs (many markers in a row) where
@@ -88,7 +88,7 @@ namespace KeyLint.Scanning
                 // have one marker and never pay for it.
                 if (++markersSeen == 2 && !HasEnoughDistinctCharacters(run, ref steps))
                 {
-                    return false;
+                    break;
                 }
 
                 int markerIndex = searchFrom + found;
@@ -100,6 +100,9 @@ namespace KeyLint.Scanning
                 searchFrom = markerIndex + 1;
             }
 
+            // A failed split may have set them: a false answer carries no kind.
+            kind = default;
+            prefixLength = 0;
             return false;
         }
 

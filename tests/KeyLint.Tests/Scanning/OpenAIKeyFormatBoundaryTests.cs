@@ -248,7 +248,7 @@ namespace KeyLint.Tests.Scanning
         [InlineData("xQ", 95, true)] // 10: never ruled out by the count, not even past 94
         [InlineData("-_", 95, true)]
         [InlineData("09", 95, true)]
-        [InlineData("xQ", 532, true)]
+        [InlineData("xQ", 531, true)]
         [InlineData("\u00E9x", 91, true)] // nine ASCII characters and one outside ASCII
         [InlineData("\u0080", 91, true)] // eight and the first character outside ASCII
         [InlineData("\uFFFF", 87, true)]
@@ -613,7 +613,7 @@ namespace KeyLint.Tests.Scanning
         /// The Try pattern: when no split is a key, kind and prefix length are left at their defaults
         /// (as <see cref="KeyScanner.IsKey"/> does), not at the values of the last split tried.
         /// </summary>
-        [Fact(Skip = "product bug: TryClassify returns false with kind and prefixLength of the last failed split (here Project and 8), not default and 0")]
+        [Fact]
         public void TryClassifyOfNoKey_ShouldLeaveKindAndPrefixLengthAtTheirDefaults()
         {
             string head = Segment(445, 20);
@@ -726,7 +726,7 @@ namespace KeyLint.Tests.Scanning
             // sk-svcacct- and two segments of 256: the longest key there is.
             string key = FakeKeys.ServiceAccount(500, 256);
             Assert.Equal(11 + 256 + 8 + 256, key.Length);
-            Assert.True(key.Length <= OpenAIKeyFormat.MaxKeyLength);
+            Assert.Equal(OpenAIKeyFormat.MaxKeyLength, key.Length);
 
             Assert.Equal(new[] { new KeyMatch(0, key.Length, KeyKind.ServiceAccount, 11) }, Scan.All(key));
             Assert.Equal(new[] { new KeyMatch(0, key.Length, KeyKind.ServiceAccount, 11) }, Scan.All(key + " and more"));
@@ -735,25 +735,23 @@ namespace KeyLint.Tests.Scanning
         }
 
         [Fact]
-        public void RunOfMaxKeyLengthAndOneMore_AreNoKeysAtTheEndOfTheTextOrBeforeMore()
+        public void RunOfMaxKeyLength_IsTheLongestKey_AndOneMoreIsNoKeyAtTheEndOfTheTextOrBeforeMore()
         {
-            string key = FakeKeys.ServiceAccount(501, 256);
-            string exactly = key + new string('Q', OpenAIKeyFormat.MaxKeyLength - key.Length);
+            string exactly = FakeKeys.ServiceAccount(501, 256);
             string oneMore = exactly + "Q";
             Assert.Equal(OpenAIKeyFormat.MaxKeyLength, exactly.Length);
+            Assert.True(OpenAIKeyFormat.TryClassify(exactly.AsSpan(), out KeyKind kind, out int prefixLength));
+            Assert.Equal((KeyKind.ServiceAccount, 11), (kind, prefixLength));
 
-            foreach (string run in new[] { exactly, oneMore })
-            {
-                Assert.False(OpenAIKeyFormat.TryClassify(run.AsSpan(), out _, out _));
-                Assert.Empty(Scan.All(run));
-                Assert.Empty(Scan.All("k=" + run));
-                Assert.Empty(Scan.All(run + "."));
-                Assert.Empty(Scan.All("k=" + run + " then text"));
-            }
+            // One more character: a run no key can be, and the longest segment is past its bound too.
+            Assert.False(OpenAIKeyFormat.TryClassify(oneMore.AsSpan(), out _, out _));
+            Assert.Empty(Scan.All(oneMore));
+            Assert.Empty(Scan.All("k=" + oneMore));
+            Assert.Empty(Scan.All(oneMore + "."));
+            Assert.Empty(Scan.All("k=" + oneMore + " then text"));
 
             // The key right after such a run is still found.
             string next = FakeKeys.ProjectShort(502);
-            Assert.Equal(new[] { new KeyMatch(exactly.Length + 1, next.Length, KeyKind.Project, 8) }, Scan.All(exactly + " " + next));
             Assert.Equal(new[] { new KeyMatch(oneMore.Length + 1, next.Length, KeyKind.Project, 8) }, Scan.All(oneMore + "\n" + next));
         }
 
