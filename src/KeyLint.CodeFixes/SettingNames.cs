@@ -77,8 +77,8 @@ namespace KeyLint.CodeFixes
         /// </summary>
         public static string BaseName(KeySettingNames options, KeySource source, Diagnostic diagnostic)
         {
-            bool isAzureCredential = diagnostic.Properties.TryGetValue(HardcodedCredentialAnalyzer.ServiceProperty, out string? service)
-                && service == HardcodedCredentialAnalyzer.AzureService;
+            bool isAzureCredential = diagnostic.Properties.TryGetValue(CredentialReport.ServiceProperty, out string? service)
+                && service == CredentialReport.AzureService;
             KeyKind kind = isAzureCredential ? KeyKind.Azure : KindOf(diagnostic);
             return source switch
             {

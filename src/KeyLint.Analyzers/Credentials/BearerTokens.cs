@@ -23,10 +23,10 @@ namespace KeyLint.Analyzers
 
         private static readonly ImmutableArray<string> s_bearer = ImmutableArray.Create(Bearer);
 
-        public static void Analyze(SemanticModelAnalysisContext context, CredentialTargets targets)
+        public static void Analyze(SemanticModel model, CredentialTargets targets, CredentialReport report)
         {
-            SyntaxTree tree = context.SemanticModel.SyntaxTree;
-            SourceText text = tree.GetText(context.CancellationToken);
+            SyntaxTree tree = model.SyntaxTree;
+            SourceText text = tree.GetText(report.CancellationToken);
             if (text.Length < Bearer.Length)
             {
                 return;
@@ -35,15 +35,15 @@ namespace KeyLint.Analyzers
             SyntaxNode? root = null;
             int examinedUpTo = 0;
             using var search = new SourceTextSearch(text, s_bearer, StringComparison.OrdinalIgnoreCase);
-            while (search.MoveNext(context.CancellationToken))
+            while (search.MoveNext(report.CancellationToken))
             {
                 if (search.Position < examinedUpTo)
                 {
                     continue;
                 }
 
-                context.CancellationToken.ThrowIfCancellationRequested();
-                root ??= tree.GetRoot(context.CancellationToken);
+                report.CancellationToken.ThrowIfCancellationRequested();
+                root ??= tree.GetRoot(report.CancellationToken);
                 SyntaxToken token = root.FindToken(search.Position);
                 if (!token.IsKind(SyntaxKind.StringLiteralToken) && !token.IsKind(SyntaxKind.InterpolatedStringTextToken))
                 {
@@ -51,15 +51,11 @@ namespace KeyLint.Analyzers
                 }
 
                 examinedUpTo = token.Span.End;
-                Diagnostic? diagnostic = Check(token, context.SemanticModel, targets, context);
-                if (diagnostic is not null)
-                {
-                    context.ReportDiagnostic(diagnostic);
-                }
+                Check(token, model, targets, report);
             }
         }
 
-        private static Diagnostic? Check(SyntaxToken token, SemanticModel model, CredentialTargets targets, SemanticModelAnalysisContext context)
+        private static void Check(SyntaxToken token, SemanticModel model, CredentialTargets targets, CredentialReport report)
         {
             string value = token.ValueText;
 
@@ -69,17 +65,22 @@ namespace KeyLint.Analyzers
                 && list.Arguments.IndexOf(schemeArgument) == 0
                 && list.Arguments.Count == 2
                 && !NonConstantSyntax.IsSurelyNotConstant(list.Arguments[1].Expression)
-                && model.GetOperation(creation, context.CancellationToken) is IObjectCreationOperation { Type: INamedTypeSymbol created } operation
+                && model.GetOperation(creation, report.CancellationToken) is IObjectCreationOperation { Type: INamedTypeSymbol created } operation
                 && SymbolEqualityComparer.Default.Equals(created, targets.AuthenticationHeaderValue))
             {
                 IArgumentOperation? parameter = operation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1);
-                return parameter is null ? null : HardcodedCredentialAnalyzer.CreateIfConstant(parameter.Value, "AuthenticationHeaderValue (Bearer token)", HardcodedCredentialAnalyzer.OpenAIService, context.CancellationToken);
+                if (parameter is not null)
+                {
+                    report.ReportIfConstant(parameter.Value, "AuthenticationHeaderValue (Bearer token)", isAzure: false);
+                }
+
+                return;
             }
 
             // headers.Add("Authorization", "Bearer …"), also TryAddWithoutValidation
             if (!value.StartsWith(Bearer + " ", StringComparison.OrdinalIgnoreCase))
             {
-                return null;
+                return;
             }
 
             SyntaxNode header = token.Parent is InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax interpolated } ? interpolated : token.Parent!;
@@ -91,16 +92,16 @@ namespace KeyLint.Analyzers
 
             if (outermost.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }
                 || TokenSyntax(header, outermost) is ExpressionSyntax tokenSyntax && NonConstantSyntax.IsSurelyNotConstant(tokenSyntax)
-                || model.GetOperation(invocation, context.CancellationToken) is not IInvocationOperation call
+                || model.GetOperation(invocation, report.CancellationToken) is not IInvocationOperation call
                 || call.TargetMethod.Name is not ("Add" or "TryAddWithoutValidation")
                 || !DerivesFrom(call.TargetMethod.ContainingType, targets.HttpHeaders)
                 || call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value.ConstantValue is not { HasValue: true, Value: string name }
                 || !name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
             {
-                return null;
+                return;
             }
 
-            return TokenPart(header, outermost, model, context);
+            ReportTokenPart(header, outermost, model, report);
         }
 
         /// <summary>The expression that holds the token of a "Bearer " + token or $"Bearer {token}" value; null for one literal.</summary>
@@ -109,48 +110,40 @@ namespace KeyLint.Analyzers
                 ? interpolated.Contents.OfType<InterpolationSyntax>().FirstOrDefault()?.Expression
                 : header.Parent is BinaryExpressionSyntax binary && binary.Left == header ? binary.Right : null;
 
-        /// <summary>The part of a "Bearer …" value that is the token, if it is constant.</summary>
-        private static Diagnostic? TokenPart(SyntaxNode header, SyntaxNode outermost, SemanticModel model, SemanticModelAnalysisContext context)
+        /// <summary>Reports the part of a "Bearer …" value that is the token, if it is constant.</summary>
+        private static void ReportTokenPart(SyntaxNode header, SyntaxNode outermost, SemanticModel model, CredentialReport report)
         {
             const string What = "the Authorization header (Bearer token)";
             IOperation? tokenOperation = null;
-            Location? location = null;
 
             if (header is LiteralExpressionSyntax literal && header == outermost)
             {
                 // "Bearer abc…" in one literal: point at the token's characters when the source spells them out.
                 string tokenText = literal.Token.ValueText.Substring(Bearer.Length + 1).Trim();
-                if (tokenText.Length == 0 || KeyScanner.ContainsKey(tokenText.AsSpan()))
-                {
-                    return null;
-                }
-
-                int offset = literal.Token.Text.IndexOf(tokenText, StringComparison.Ordinal);
-                location = offset >= 0
+                int offset = tokenText.Length == 0 ? -1 : literal.Token.Text.IndexOf(tokenText, StringComparison.Ordinal);
+                Location location = offset >= 0
                     ? Location.Create(literal.SyntaxTree, new TextSpan(literal.SpanStart + offset, tokenText.Length))
                     : literal.GetLocation();
-                return Diagnostic.Create(
-                    KeyLintDescriptors.KL0007_HardcodedCredential,
-                    location,
-                    System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(HardcodedCredentialAnalyzer.ServiceProperty, HardcodedCredentialAnalyzer.OpenAIService),
-                    What);
+                report.Report(tokenText, location, What, isAzure: false);
+                return;
             }
 
             if (header is InterpolatedStringExpressionSyntax interpolated && header == outermost)
             {
                 // $"Bearer {token}": the first hole after the scheme.
                 InterpolationSyntax? hole = interpolated.Contents.OfType<InterpolationSyntax>().FirstOrDefault();
-                tokenOperation = hole is null ? null : model.GetOperation(hole.Expression, context.CancellationToken);
+                tokenOperation = hole is null ? null : model.GetOperation(hole.Expression, report.CancellationToken);
             }
             else if (header.Parent is BinaryExpressionSyntax binary && binary.Left == header)
             {
                 // "Bearer " + token
-                tokenOperation = model.GetOperation(binary.Right, context.CancellationToken);
+                tokenOperation = model.GetOperation(binary.Right, report.CancellationToken);
             }
 
-            return tokenOperation is null
-                ? null
-                : HardcodedCredentialAnalyzer.CreateIfConstant(tokenOperation, What, HardcodedCredentialAnalyzer.OpenAIService, context.CancellationToken);
+            if (tokenOperation is not null)
+            {
+                report.ReportIfConstant(tokenOperation, What, isAzure: false);
+            }
         }
 
         private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)

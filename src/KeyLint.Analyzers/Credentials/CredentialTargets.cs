@@ -149,9 +149,8 @@ namespace KeyLint.Analyzers
             => assemblyName.StartsWith("Microsoft.SemanticKernel.Connectors.OpenAI", StringComparison.Ordinal)
                 || assemblyName.StartsWith("Microsoft.SemanticKernel.Connectors.AzureOpenAI", StringComparison.Ordinal);
 
-        /// <summary>True for Azure OpenAI APIs: their fixes read <c>AZURE_OPENAI_API_KEY</c>.</summary>
-        public bool IsAzure(ISymbol symbol)
-            => symbol.ContainingAssembly?.Name.IndexOf("Azure", StringComparison.Ordinal) >= 0
-                || SymbolEqualityComparer.Default.Equals(symbol.ContainingType, AzureKeyCredential);
+        /// <summary>True for an API of an Azure OpenAI library (Azure.AI.OpenAI, Semantic Kernel's Azure OpenAI connector): its fixes read <c>AZURE_OPENAI_API_KEY</c>.</summary>
+        public static bool IsAzure(ISymbol symbol)
+            => symbol.ContainingAssembly?.Name.IndexOf("Azure", StringComparison.Ordinal) >= 0;
     }
 }

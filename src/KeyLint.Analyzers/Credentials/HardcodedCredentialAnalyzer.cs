@@ -31,10 +31,6 @@ namespace KeyLint.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     {
-        public const string ServiceProperty = "CredentialService";
-        public const string AzureService = "Azure";
-        public const string OpenAIService = "OpenAI";
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(KeyLintDescriptors.KL0007_HardcodedCredential);
 
         public override void Initialize(AnalysisContext context)
@@ -44,17 +40,7 @@ namespace KeyLint.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 CredentialTargets targets = CredentialTargets.Resolve(start.Compilation);
-                // Text first: only files that spell "Bearer" are looked at further, and the HTTP
-                // types are resolved only when a "Bearer" literal passes the syntax checks.
-                start.RegisterSemanticModelAction(c => BearerTokens.Analyze(c, targets));
-
-                if (!targets.IsEmpty)
-                {
-                    // Text first too: no operation actions, which would make the driver build the
-                    // operation tree of every method body in the compilation (a large share of the
-                    // build's analysis time). Only the calls that name a watched API are bound.
-                    start.RegisterSemanticModelAction(c => AnalyzeCredentialSites(c, targets));
-                }
+                start.RegisterSemanticModelAction(c => Analyze(c.SemanticModel, targets, new CredentialReport(c.ReportDiagnostic, c.CancellationToken)));
             });
         }
 
@@ -63,38 +49,30 @@ namespace KeyLint.Analyzers
         /// <see cref="HardcodedOpenAIKeyAnalyzer.AnalyzeDocument"/>).
         /// </summary>
         internal static void AnalyzeDocument(SemanticModel model, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken)
+            => Analyze(model, CredentialTargets.Resolve(model.Compilation), new CredentialReport(report, cancellationToken));
+
+        private static void Analyze(SemanticModel model, CredentialTargets targets, CredentialReport report)
         {
-            CredentialTargets targets = CredentialTargets.Resolve(model.Compilation);
-            Func<Diagnostic, bool> isSupported = _ => true;
-#pragma warning disable CS0618 // The shorter constructor is the one Roslyn 4.8 has for every host.
-            var context = new SemanticModelAnalysisContext(model, options, report, isSupported, cancellationToken);
-#pragma warning restore CS0618
-            BearerTokens.Analyze(context, targets);
+            // Text first: only files that spell "Bearer" are looked at further, and the HTTP types
+            // are resolved only when a "Bearer" literal passes the syntax checks.
+            BearerTokens.Analyze(model, targets, report);
             if (!targets.IsEmpty)
             {
-                AnalyzeCredentialSites(context, targets);
+                // Text first too: no operation actions, which would make the driver build the
+                // operation tree of every method body in the compilation (a large share of the
+                // build's analysis time). Only the calls that name a watched API are bound.
+                AnalyzeCredentialSites(model, targets, report);
             }
         }
 
-        private static void AnalyzeCredentialSites(SemanticModelAnalysisContext context, CredentialTargets targets)
+        private static void AnalyzeCredentialSites(SemanticModel model, CredentialTargets targets, CredentialReport report)
         {
-            List<SyntaxNode>? sites = CredentialSites.Find(context.SemanticModel.SyntaxTree, targets, context.CancellationToken);
+            List<SyntaxNode>? sites = CredentialSites.Find(model.SyntaxTree, targets, report.CancellationToken);
             if (sites is null)
             {
                 return;
             }
 
-            var reported = new HashSet<TextSpan>();
-            var report = new CredentialReport(
-                diagnostic =>
-                {
-                    // Nested sites (an AzureKeyCredential inside an AzureOpenAIClient) are analysed from both.
-                    if (reported.Add(diagnostic.Location.SourceSpan))
-                    {
-                        context.ReportDiagnostic(diagnostic);
-                    }
-                },
-                context.CancellationToken);
             foreach (SyntaxNode site in sites)
             {
                 if (IsSurelyNotConstant(site, targets))
@@ -102,7 +80,7 @@ namespace KeyLint.Analyzers
                     continue;
                 }
 
-                IOperation? root = context.SemanticModel.GetOperation(site, context.CancellationToken);
+                IOperation? root = model.GetOperation(site, report.CancellationToken);
                 if (root is null)
                 {
                     continue;
@@ -164,21 +142,7 @@ namespace KeyLint.Analyzers
             _ => null,
         };
 
-        /// <summary>Where a site's diagnostics go.</summary>
-        private readonly struct CredentialReport
-        {
-            public CredentialReport(Action<Diagnostic> report, CancellationToken cancellationToken)
-            {
-                Report = report;
-                CancellationToken = cancellationToken;
-            }
-
-            public Action<Diagnostic> Report { get; }
-
-            public CancellationToken CancellationToken { get; }
-        }
-
-        private static void AnalyzeObjectCreation(IObjectCreationOperation creation, CredentialTargets targets, CredentialReport context)
+        private static void AnalyzeObjectCreation(IObjectCreationOperation creation, CredentialTargets targets, CredentialReport report)
         {
             IMethodSymbol? constructor = creation.Constructor;
             INamedTypeSymbol? type = constructor?.ContainingType;
@@ -190,23 +154,23 @@ namespace KeyLint.Analyzers
             if (SymbolEqualityComparer.Default.Equals(type, targets.ApiKeyCredential))
             {
                 // The credential serves OpenAI and Azure OpenAI alike: the client it is given to says which.
-                ReportConstantArgument(context, creation.Arguments, "key", "ApiKeyCredential", IsArgumentOf(creation, targets.AzureOpenAIClient) ? AzureService : OpenAIService);
+                ReportConstantArgument(report, creation.Arguments, "key", "ApiKeyCredential", isAzure: IsArgumentOf(creation, targets.AzureOpenAIClient));
             }
             else if (SymbolEqualityComparer.Default.Equals(type, targets.AzureKeyCredential))
             {
                 // AzureKeyCredential serves every Azure service: only the one given to AzureOpenAIClient is an OpenAI credential.
                 if (IsArgumentOf(creation, targets.AzureOpenAIClient))
                 {
-                    ReportConstantArgument(context, creation.Arguments, "key", "AzureKeyCredential for AzureOpenAIClient", AzureService);
+                    ReportConstantArgument(report, creation.Arguments, "key", "AzureKeyCredential for AzureOpenAIClient", isAzure: true);
                 }
             }
             else if (targets.OpenAIAssembly is not null && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, targets.OpenAIAssembly))
             {
-                ReportConstantArgument(context, creation.Arguments, "apiKey", type.Name, OpenAIService);
+                ReportConstantArgument(report, creation.Arguments, "apiKey", type.Name, isAzure: false);
             }
         }
 
-        private static void AnalyzeInvocation(IInvocationOperation invocation, CredentialReport context)
+        private static void AnalyzeInvocation(IInvocationOperation invocation, CredentialReport report)
         {
             IMethodSymbol method = invocation.TargetMethod;
             if (!CredentialTargets.IsSemanticKernelConnector(method.ContainingAssembly?.Name ?? string.Empty))
@@ -214,16 +178,15 @@ namespace KeyLint.Analyzers
                 return;
             }
 
-            bool isAzure = method.ContainingAssembly!.Name.IndexOf("Azure", StringComparison.Ordinal) >= 0;
-            ReportConstantArgument(context, invocation.Arguments, "apiKey", method.Name, isAzure ? AzureService : OpenAIService);
+            ReportConstantArgument(report, invocation.Arguments, "apiKey", method.Name, CredentialTargets.IsAzure(method));
         }
 
-        private static void AnalyzeAssignment(ISimpleAssignmentOperation assignment, CredentialTargets targets, CredentialReport context)
+        private static void AnalyzeAssignment(ISimpleAssignmentOperation assignment, CredentialTargets targets, CredentialReport report)
         {
             if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "ApiKey" } property }
                 && SymbolEqualityComparer.Default.Equals(property.ContainingType, targets.BetalgoOptions))
             {
-                ReportIfConstant(context, assignment.Value, property.ContainingType.Name + ".ApiKey", OpenAIService);
+                report.ReportIfConstant(assignment.Value, property.ContainingType.Name + ".ApiKey", isAzure: false);
             }
         }
 
@@ -240,186 +203,15 @@ namespace KeyLint.Analyzers
                 && SymbolEqualityComparer.Default.Equals(created, type);
         }
 
-        private static void ReportConstantArgument(CredentialReport context, ImmutableArray<IArgumentOperation> arguments, string parameterName, string apiName, string service)
+        private static void ReportConstantArgument(CredentialReport report, ImmutableArray<IArgumentOperation> arguments, string parameterName, string apiName, bool isAzure)
         {
             foreach (IArgumentOperation argument in arguments)
             {
                 if (argument.Parameter is { Name: var name, Type.SpecialType: SpecialType.System_String } && name == parameterName)
                 {
-                    ReportIfConstant(context, argument.Value, $"{apiName} ({parameterName})", service);
+                    report.ReportIfConstant(argument.Value, $"{apiName} ({parameterName})", isAzure);
                 }
             }
-        }
-
-        private static void ReportIfConstant(CredentialReport context, IOperation value, string what, string service)
-        {
-            Diagnostic? diagnostic = CreateIfConstant(value, what, service, context.CancellationToken);
-            if (diagnostic is not null)
-            {
-                context.Report(diagnostic);
-            }
-        }
-
-        internal static Diagnostic? CreateIfConstant(IOperation value, string what, string service, CancellationToken cancellationToken)
-        {
-            while (value is IConversionOperation conversion && conversion.IsImplicit)
-            {
-                value = conversion.Operand;
-            }
-
-            string? constant = ConstantCredential(value, cancellationToken);
-            if (constant is null || constant.Trim().Length == 0 || KeyScanner.ContainsKey(constant.AsSpan()))
-            {
-                // Empty strings are not credentials; whole OpenAI keys are KL0001–KL0004's to report.
-                return null;
-            }
-
-            ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty.Add(ServiceProperty, service);
-            return Diagnostic.Create(KeyLintDescriptors.KL0007_HardcodedCredential, value.Syntax.GetLocation(), properties, what);
-        }
-
-        /// <summary>
-        /// The value of a string that is constant in fact: a compile-time constant, a static readonly
-        /// field initialised from one and never assigned in a constructor, or a local initialised from
-        /// one and never assigned again.
-        /// </summary>
-        internal static string? ConstantCredential(IOperation value, CancellationToken cancellationToken)
-        {
-            if (value.ConstantValue is { HasValue: true, Value: string constant })
-            {
-                return constant;
-            }
-
-            switch (value)
-            {
-                case ILocalReferenceOperation { Local: { IsConst: false, Type.SpecialType: SpecialType.System_String } local }:
-                    return LocalAssignedOnceFromConstant(local, value, cancellationToken);
-                case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, Type.SpecialType: SpecialType.System_String } field }:
-                    return StaticReadonlyFromConstant(field, cancellationToken);
-                default:
-                    return null;
-            }
-        }
-
-        private static string? LocalAssignedOnceFromConstant(ILocalSymbol local, IOperation reference, CancellationToken cancellationToken)
-        {
-            if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: ExpressionSyntax initializer } declarator
-                || reference.SemanticModel is not SemanticModel model
-                || declarator.SyntaxTree != model.SyntaxTree
-                || model.GetConstantValue(initializer, cancellationToken) is not { HasValue: true, Value: string value })
-            {
-                return null;
-            }
-
-            SyntaxNode? scope = (SyntaxNode?)declarator.FirstAncestorOrSelf<BlockSyntax>() ?? declarator.FirstAncestorOrSelf<CompilationUnitSyntax>();
-            return scope is null || IsWrittenAgain(scope, local.Name, declarator, model, local, cancellationToken) ? null : value;
-        }
-
-        private static string? StaticReadonlyFromConstant(IFieldSymbol field, CancellationToken cancellationToken)
-        {
-            // Without a semantic model for the declaring file, only literal initialisers count.
-            if (field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: ExpressionSyntax initializer } declarator
-                || LiteralValue(initializer) is not string value
-                || declarator.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not TypeDeclarationSyntax type)
-            {
-                return null;
-            }
-
-            // A static constructor may assign it again.
-            foreach (ConstructorDeclarationSyntax constructor in type.Members.OfType<ConstructorDeclarationSyntax>())
-            {
-                if (constructor.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => NameOf(a.Left) == field.Name))
-                {
-                    return null;
-                }
-            }
-
-            return value;
-        }
-
-        /// <summary>
-        /// The value of a string literal or a concatenation of literals. Iterative over the
-        /// left-nested chain <c>"a" + "b" + …</c>, so a generated chain of any length cannot
-        /// overflow the stack.
-        /// </summary>
-        private static string? LiteralValue(ExpressionSyntax expression)
-        {
-            var parts = new System.Collections.Generic.Stack<ExpressionSyntax>();
-            ExpressionSyntax current = expression;
-            while (true)
-            {
-                while (current is ParenthesizedExpressionSyntax parenthesized)
-                {
-                    current = parenthesized.Expression;
-                }
-
-                if (current is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
-                {
-                    parts.Push(binary.Right);
-                    current = binary.Left;
-                    continue;
-                }
-
-                break;
-            }
-
-            if (current is not LiteralExpressionSyntax first || !first.IsKind(SyntaxKind.StringLiteralExpression))
-            {
-                return null;
-            }
-
-            var value = new System.Text.StringBuilder(first.Token.ValueText);
-            while (parts.Count > 0)
-            {
-                ExpressionSyntax part = parts.Pop();
-                while (part is ParenthesizedExpressionSyntax parenthesized)
-                {
-                    part = parenthesized.Expression;
-                }
-
-                if (part is not LiteralExpressionSyntax literal || !literal.IsKind(SyntaxKind.StringLiteralExpression))
-                {
-                    return null;
-                }
-
-                value.Append(literal.Token.ValueText);
-            }
-
-            return value.ToString();
-        }
-
-        private static string? NameOf(ExpressionSyntax expression) => expression switch
-        {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            _ => null,
-        };
-
-        /// <summary>Assignments, compound assignments, increments, <c>ref</c> and <c>out</c> uses of the local after its declaration.</summary>
-        private static bool IsWrittenAgain(SyntaxNode scope, string name, VariableDeclaratorSyntax declarator, SemanticModel model, ILocalSymbol local, CancellationToken cancellationToken)
-        {
-            foreach (IdentifierNameSyntax identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
-            {
-                if (identifier.Identifier.ValueText != name || declarator.Span.Contains(identifier.Span))
-                {
-                    continue;
-                }
-
-                SyntaxNode? parent = identifier.Parent;
-                bool isWrite = parent switch
-                {
-                    AssignmentExpressionSyntax assignment => assignment.Left == identifier,
-                    PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => true,
-                    ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None),
-                    _ => false,
-                };
-                if (isWrite && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }
