@@ -166,7 +166,15 @@ namespace KeyLint.Benchmarks.Analyzers
                 t["$R$"] = random.Next(1, 1000).ToString();
                 int pick = random.Next(MethodTemplates.Length + (useOpenAI ? 1 : 0));
                 string template = pick < MethodTemplates.Length ? MethodTemplates[pick] : OpenAIMethod;
-                w.Template(t, bearerHeavy && template == FetchMethod ? BearerMethod : template);
+                if (bearerHeavy && template == FetchMethod)
+                {
+                    // The header shapes of real HTTP code (Semantic Kernel's connectors, REST clients):
+                    // tokens from parameters, fields and properties, Bearer and api-key headers.
+                    t["$H$"] = HeaderLines[random.Next(HeaderLines.Length)];
+                    template = HeaderMethod;
+                }
+
+                w.Template(t, template);
             }
 
             // A bearer-token call once per file (KL0007 looks at every "Bearer" with the semantic model).
@@ -228,6 +236,37 @@ namespace KeyLint.Benchmarks.Analyzers
                     {
                         using var request = new HttpRequestMessage(HttpMethod.Get, BaseAddress + id.ToString(CultureInfo.InvariantCulture));
                         request.Headers.Add("X-Api-Key", apiKey);
+                        request.Headers.Add("X-Request-Id", $"req-$w$-{id}-$R$");
+                        using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            throw new HttpRequestException($"The $w$ service answered {(int)response.StatusCode} for {id}.");
+                        }
+
+                        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+            """;
+
+        private static readonly string[] HeaderLines =
+        {
+            "request.Headers.Authorization = new AuthenticationHeaderValue(\"Bearer\", apiKey);",
+            "request.Headers.Authorization = new AuthenticationHeaderValue(\"Bearer\", _name);",
+            "request.Headers.Add(\"Authorization\", $\"Bearer {Name}\");",
+            "request.Headers.Add(\"Authorization\", \"Bearer \" + apiKey);",
+            "_http.DefaultRequestHeaders.TryAddWithoutValidation(\"Authorization\", \"Bearer \" + Culture);",
+            "request.Headers.Add(\"api-key\", apiKey);",
+            "request.Headers.TryAddWithoutValidation(\"api-key\", Name);",
+            "request.Headers.Add(\"Accept\", \"application/json\");",
+            "_log.Add(\"bearer token refreshed for item \" + id.ToString(CultureInfo.InvariantCulture));",
+        };
+
+        private const string HeaderMethod = """
+                    /// <summary>Fetches a $w$ with the credential the caller holds.</summary>
+                    public async Task<string> Fetch$J$Async(string apiKey, int id, CancellationToken cancellationToken)
+                    {
+                        using var request = new HttpRequestMessage(HttpMethod.Get, BaseAddress + id.ToString(CultureInfo.InvariantCulture));
+                        $H$
                         request.Headers.Add("X-Request-Id", $"req-$w$-{id}-$R$");
                         using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
                         if (!response.IsSuccessStatusCode)
