@@ -33,7 +33,9 @@ namespace KeyLint.Analyzers
                         expression = parenthesized.Expression;
                         continue;
                     case IdentifierNameSyntax identifier:
-                        return IsParameterOfInnermostFunction(identifier) || (hops > 0 && IsLocalInitialisedWithNonConstant(identifier, hops - 1));
+                        return IsParameterOfInnermostFunction(identifier)
+                            || IsInstanceMemberOfContainingType(identifier)
+                            || (hops > 0 && IsLocalInitialisedWithNonConstant(identifier, hops - 1));
                     case BaseObjectCreationExpressionSyntax:
                         // Never a string constant; whatever it is built from is a site of its own.
                         return true;
@@ -109,6 +111,85 @@ namespace KeyLint.Analyzers
             }
 
             return declarator?.Initializer?.Value is ExpressionSyntax value && IsSurelyNotConstant(value, hops);
+        }
+
+        /// <summary>
+        /// A property, event, instance field or writable static field of the innermost type, named
+        /// where no local, parameter or range variable of the member can take the name
+        /// (<c>$"Bearer {_apiKey}"</c>, <c>"Bearer " + Token</c>): a credential constant in fact is a
+        /// const, a static readonly field or a local. Members C# cannot redeclare under the same name
+        /// in another part of the type, so one part's declaration is enough.
+        /// </summary>
+        private static bool IsInstanceMemberOfContainingType(IdentifierNameSyntax identifier)
+        {
+            MemberDeclarationSyntax? member = null;
+            for (SyntaxNode? current = identifier.Parent; current is not null; current = current.Parent)
+            {
+                if (current is BaseTypeDeclarationSyntax)
+                {
+                    break;
+                }
+
+                if (current is MemberDeclarationSyntax declaration)
+                {
+                    member = declaration;
+                }
+            }
+
+            if (member?.Parent is not TypeDeclarationSyntax type)
+            {
+                return false;
+            }
+
+            string name = identifier.Identifier.ValueText;
+            foreach (SyntaxNode node in member.DescendantNodes())
+            {
+                bool declares = node switch
+                {
+                    VariableDeclaratorSyntax variable => variable.Identifier.ValueText == name,
+                    SingleVariableDesignationSyntax designation => designation.Identifier.ValueText == name,
+                    ParameterSyntax parameter => parameter.Identifier.ValueText == name,
+                    ForEachStatementSyntax forEach => forEach.Identifier.ValueText == name,
+                    CatchDeclarationSyntax @catch => @catch.Identifier.ValueText == name,
+                    LocalFunctionStatementSyntax function => function.Identifier.ValueText == name,
+                    FromClauseSyntax or LetClauseSyntax or JoinClauseSyntax or QueryContinuationSyntax => true,
+                    _ => false,
+                };
+                if (declares)
+                {
+                    return false;
+                }
+            }
+
+            foreach (MemberDeclarationSyntax declared in type.Members)
+            {
+                switch (declared)
+                {
+                    case PropertyDeclarationSyntax property when property.Identifier.ValueText == name:
+                    case EventDeclarationSyntax @event when @event.Identifier.ValueText == name:
+                        return true;
+                    case BaseFieldDeclarationSyntax field when Declares(field.Declaration, name):
+                        // Not a const, and not a static readonly field: those may hold a constant.
+                        return field is EventFieldDeclarationSyntax
+                            || !field.Modifiers.Any(SyntaxKind.ConstKeyword)
+                            && !(field.Modifiers.Any(SyntaxKind.StaticKeyword) && field.Modifiers.Any(SyntaxKind.ReadOnlyKeyword));
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Declares(VariableDeclarationSyntax declaration, string name)
+        {
+            foreach (VariableDeclaratorSyntax variable in declaration.Variables)
+            {
+                if (variable.Identifier.ValueText == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsFunction(SyntaxNode node)

@@ -99,5 +99,65 @@ namespace KeyLint.Tests.Analyzers
             Assert.False(NonConstantSyntax.IsSurelyNotConstant(uses[0])); // the lambda's const local
             Assert.True(NonConstantSyntax.IsSurelyNotConstant(uses[1]));  // the lambda's parameter
         }
+
+        private static bool IsMemberSurelyNotConstant(string members, string expression, string body = "")
+        {
+            string source = $$"""
+                partial class C
+                {
+                    {{members}}
+                    void M()
+                    {
+                        {{body}}
+                        Use(/*here*/{{expression}});
+                    }
+                }
+                """;
+            InvocationExpressionSyntax use = CSharpSyntaxTree.ParseText(source).GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
+                .First(i => i.Expression is IdentifierNameSyntax { Identifier.ValueText: "Use" });
+            return NonConstantSyntax.IsSurelyNotConstant(use.ArgumentList.Arguments[0].Expression);
+        }
+
+        [Theory]
+        [InlineData("private readonly string _apiKey;", "_apiKey")]
+        [InlineData("private string _apiKey = \"literal\";", "_apiKey")]
+        [InlineData("private static string s_apiKey = \"literal\";", "s_apiKey")]
+        [InlineData("public string Token { get; } = \"literal\";", "Token")]
+        [InlineData("public string Token => \"literal\";", "Token")]
+        [InlineData("public event System.EventHandler Changed;", "Changed")]
+        public void InstanceMembersOfTheType_ShouldBeSurelyNotConstant(string members, string expression)
+        {
+            Assert.True(IsMemberSurelyNotConstant(members, expression));
+        }
+
+        [Theory]
+        [InlineData("private const string ApiKey = \"literal\";", "ApiKey", "")]
+        [InlineData("private static readonly string ApiKey = \"literal\";", "ApiKey", "")]
+        [InlineData("", "ApiKey", "")]
+        [InlineData("private readonly string _apiKey;", "_apiKey", "const string _apiKey = \"literal\";")]
+        [InlineData("private readonly string _apiKey;", "_apiKey", "if (Get() is string _apiKey) { }")]
+        [InlineData("private readonly string _apiKey;", "_apiKey", "System.Func<string, string> f = _apiKey => _apiKey;")]
+        public void NamesThatMayBeAConstantOrALocal_ShouldBeLeftToTheSemanticModel(string members, string expression, string body)
+        {
+            Assert.False(IsMemberSurelyNotConstant(members, expression, body));
+        }
+
+        [Fact]
+        public void MemberOfAnOuterType_ShouldBeLeftToTheSemanticModel()
+        {
+            // Inside a nested type the name may be the nested type's own (or an inherited) constant.
+            string source = """
+                class Outer
+                {
+                    private readonly string _apiKey = "x";
+                    class Inner : Base
+                    {
+                        void M() => Use(_apiKey);
+                    }
+                }
+                """;
+            InvocationExpressionSyntax use = CSharpSyntaxTree.ParseText(source).GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().Single();
+            Assert.False(NonConstantSyntax.IsSurelyNotConstant(use.ArgumentList.Arguments[0].Expression));
+        }
     }
 }
