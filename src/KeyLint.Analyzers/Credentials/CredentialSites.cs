@@ -111,7 +111,7 @@ namespace KeyLint.Analyzers
         public static List<SyntaxNode>? Find(SyntaxTree tree, CredentialTargets targets, CancellationToken cancellationToken)
         {
             SourceText text = tree.GetText(cancellationToken);
-            SyntaxNode? root = null;
+            var hits = new HitTokens(tree);
             List<SyntaxNode>? sites = null;
             using var search = new SourceTextSearch(text, targets.TextTriggers, StringComparison.Ordinal);
             while (search.MoveNext(cancellationToken))
@@ -124,10 +124,9 @@ namespace KeyLint.Analyzers
                     continue;
                 }
 
-                cancellationToken.ThrowIfCancellationRequested();
-                root ??= tree.GetRoot(cancellationToken);
-                SyntaxToken token = root.FindToken(search.Position);
-                if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(search.Position) || !targets.IsWatchedName(token.ValueText.AsSpan())
+                // The search's hits are not in text order (one trigger word after the other): every hit is looked up.
+                if (hits.TokenAt(search.Position, cancellationToken) is not SyntaxToken token
+                    || !token.IsKind(SyntaxKind.IdentifierToken) || !targets.IsWatchedName(token.ValueText.AsSpan())
                     || token.Parent is not SimpleNameSyntax name)
                 {
                     continue;

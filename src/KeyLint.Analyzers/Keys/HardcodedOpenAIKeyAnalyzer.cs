@@ -89,25 +89,20 @@ namespace KeyLint.Analyzers
         {
             SyntaxTree tree = context.Tree;
             SourceText text = tree.GetText(context.CancellationToken);
-            SyntaxNode? root = null;
-            int examinedUpTo = 0;
+            var hits = new HitTokens(tree);
             List<int>? assembledKeyStarts = null;
 
             using KeyCandidateEnumerator candidates = new KeyCandidateEnumerator(text);
             while (candidates.MoveNext(context.CancellationToken))
             {
                 KeyCandidate candidate = candidates.Current;
-                if (candidate.Position < examinedUpTo)
+                if (hits.IsExamined(candidate.Position))
                 {
                     continue;
                 }
 
-                context.CancellationToken.ThrowIfCancellationRequested();
-                root ??= tree.GetRoot(context.CancellationToken);
-                SyntaxToken token = root.FindToken(candidate.Position);
-                if (token.Span.Contains(candidate.Position))
+                if (hits.TokenAt(candidate.Position, context.CancellationToken) is SyntaxToken token)
                 {
-                    examinedUpTo = token.Span.End;
                     if (KeyLocations.IsStringTextToken(token) && !ReportKeysInStringToken(context, token) && IsAssembledKeyStart(token))
                     {
                         (assembledKeyStarts ??= new List<int>()).Add(token.SpanStart);
@@ -117,10 +112,8 @@ namespace KeyLint.Analyzers
                 }
 
                 // Comments have no escapes: only a marker in trivia can start a key.
-                SyntaxTrivia trivia = root.FindTrivia(candidate.Position);
-                if (candidate.Kind == KeyCandidateKind.Marker && trivia.FullSpan.Contains(candidate.Position))
+                if (candidate.Kind == KeyCandidateKind.Marker && hits.TriviaAt(candidate.Position, context.CancellationToken) is SyntaxTrivia trivia)
                 {
-                    examinedUpTo = trivia.FullSpan.End;
                     ReportKeysInTrivia(context, trivia);
                 }
             }
@@ -242,15 +235,14 @@ namespace KeyLint.Analyzers
             SemanticModel model = context.SemanticModel;
             SyntaxTree tree = model.SyntaxTree;
             SourceText text = tree.GetText(context.CancellationToken);
-            SyntaxNode? root = null;
+            var hits = new HitTokens(tree);
             AssembledKeySearch? search = null;
-            int examinedUpTo = 0;
 
             if (s_assembledKeyStarts.TryGetValue(tree, out int[]? starts))
             {
                 foreach (int start in starts)
                 {
-                    root ??= tree.GetRoot(context.CancellationToken);
+                    SyntaxNode root = hits.Root(context.CancellationToken);
                     FollowAssembledKeyStart(context, root.FindToken(start), text, root, ref search);
                 }
 
@@ -261,20 +253,10 @@ namespace KeyLint.Analyzers
             while (candidates.MoveNext(context.CancellationToken))
             {
                 KeyCandidate candidate = candidates.Current;
-                if (candidate.Position < examinedUpTo)
+                if (!hits.IsExamined(candidate.Position) && hits.TokenAt(candidate.Position, context.CancellationToken) is SyntaxToken token)
                 {
-                    continue;
+                    FollowAssembledKeyStart(context, token, text, hits.Root(context.CancellationToken), ref search);
                 }
-
-                root ??= tree.GetRoot(context.CancellationToken);
-                SyntaxToken token = root.FindToken(candidate.Position);
-                if (!token.Span.Contains(candidate.Position))
-                {
-                    continue;
-                }
-
-                examinedUpTo = token.Span.End;
-                FollowAssembledKeyStart(context, token, text, root, ref search);
             }
         }
 

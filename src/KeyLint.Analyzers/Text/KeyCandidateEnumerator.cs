@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Threading;
 using KeyLint.Scanning;
 using Microsoft.CodeAnalysis.Text;
@@ -30,23 +29,18 @@ namespace KeyLint.Analyzers
     }
 
     /// <summary>
-    /// The text-first pass: walks a file's text once, in pooled chunks, and yields the few positions
+    /// The text-first pass of KL0001–KL0005 and KL0008: walks a file's text once, in pooled chunks, and yields the few positions
     /// where a key can be. Everything Roslyn is asked happens only at these positions, so a file
     /// with no key costs one vectorised search and allocates nothing.
     /// </summary>
     internal struct KeyCandidateEnumerator : IDisposable
     {
-        private const int ChunkLength = 16 * 1024;
-
-        // Consecutive chunks overlap by one character less than the longer marker, so no marker is
-        // split; a marker belongs to the chunk it starts in before the overlap, so it is found once.
-        // An escape's backslash and letter are always read together.
+        // A marker (8 characters at most) is never split by a chunk border; an escape's backslash
+        // and letter are always read together.
         private const int Overlap = 7;
 
-        private readonly SourceText _text;
-        private char[]? _buffer;
-        private int _chunkStart;
-        private int _chunkLength;
+        private TextChunks _chunks;
+        private bool _loaded;
         private int _markerFrom;
         private int _escapeFrom;
         private int _nextMarker;
@@ -54,10 +48,8 @@ namespace KeyLint.Analyzers
 
         public KeyCandidateEnumerator(SourceText text)
         {
-            _text = text;
-            _buffer = null;
-            _chunkStart = 0;
-            _chunkLength = 0;
+            _chunks = new TextChunks(text, Overlap);
+            _loaded = false;
             _markerFrom = 0;
             _escapeFrom = 0;
             _nextMarker = -1;
@@ -67,19 +59,16 @@ namespace KeyLint.Analyzers
 
         public KeyCandidate Current { get; private set; }
 
-        private bool IsLastChunk => _chunkStart + _chunkLength >= _text.Length;
-
         public bool MoveNext(CancellationToken cancellationToken)
         {
-            if (_buffer is null)
+            if (!_loaded)
             {
-                if (_text.Length == 0)
+                if (!NextChunk(cancellationToken))
                 {
                     return false;
                 }
 
-                _buffer = ArrayPool<char>.Shared.Rent(ChunkLength);
-                LoadChunk(0);
+                _loaded = true;
             }
 
             while (true)
@@ -96,7 +85,7 @@ namespace KeyLint.Analyzers
 
                 if (_nextMarker >= 0 && (_nextEscape < 0 || _nextMarker <= _nextEscape))
                 {
-                    Current = new KeyCandidate(_chunkStart + _nextMarker, KeyCandidateKind.Marker);
+                    Current = new KeyCandidate(_chunks.Start + _nextMarker, KeyCandidateKind.Marker);
                     _markerFrom = _nextMarker + 1;
                     _nextMarker = -1;
                     return true;
@@ -104,40 +93,28 @@ namespace KeyLint.Analyzers
 
                 if (_nextEscape >= 0)
                 {
-                    Current = new KeyCandidate(_chunkStart + _nextEscape, KeyCandidateKind.Escape);
+                    Current = new KeyCandidate(_chunks.Start + _nextEscape, KeyCandidateKind.Escape);
                     _escapeFrom = _nextEscape + 1;
                     _nextEscape = -1;
                     return true;
                 }
 
-                if (IsLastChunk)
+                if (!NextChunk(cancellationToken))
                 {
                     return false;
                 }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                LoadChunk(_chunkStart + _chunkLength - Overlap);
             }
         }
 
-        public void Dispose()
-        {
-            if (_buffer is not null)
-            {
-                ArrayPool<char>.Shared.Return(_buffer);
-                _buffer = null;
-            }
-        }
+        public void Dispose() => _chunks.Dispose();
 
-        private void LoadChunk(int start)
+        private bool NextChunk(CancellationToken cancellationToken)
         {
-            _chunkStart = start;
-            _chunkLength = Math.Min(ChunkLength, _text.Length - start);
-            _text.CopyTo(start, _buffer!, 0, _chunkLength);
             _markerFrom = 0;
             _escapeFrom = 0;
             _nextMarker = -1;
             _nextEscape = -1;
+            return _chunks.MoveNext(cancellationToken);
         }
 
         /// <summary>Next marker of either format the chunk owns, or -2 when there is none.</summary>
@@ -145,13 +122,13 @@ namespace KeyLint.Analyzers
         {
             // In every chunk but the last, a marker starting in the overlap is left to the next chunk
             // (it is found there whole): the shorter Azure signature fits in the overlap.
-            int owned = IsLastChunk ? _chunkLength : _chunkLength - Overlap;
+            int owned = _chunks.Owned;
             if (_markerFrom >= owned)
             {
                 return -2;
             }
 
-            int found = MarkerSearch.IndexOfAnyMarker(_buffer.AsSpan(_markerFrom, _chunkLength - _markerFrom));
+            int found = MarkerSearch.IndexOfAnyMarker(_chunks.Span.Slice(_markerFrom));
             return found < 0 || _markerFrom + found >= owned ? -2 : _markerFrom + found;
         }
 
@@ -159,17 +136,18 @@ namespace KeyLint.Analyzers
         private int FindEscape()
         {
             // In every chunk but the last, a backslash in the overlap is left to the next chunk.
-            int limit = IsLastChunk ? _chunkLength - 1 : _chunkLength - Overlap;
+            ReadOnlySpan<char> chunk = _chunks.Span;
+            int limit = _chunks.IsLast ? chunk.Length - 1 : _chunks.Owned;
             while (_escapeFrom < limit)
             {
-                int found = _buffer.AsSpan(_escapeFrom, limit - _escapeFrom).IndexOf('\\');
+                int found = chunk.Slice(_escapeFrom, limit - _escapeFrom).IndexOf('\\');
                 if (found < 0)
                 {
                     break;
                 }
 
                 int position = _escapeFrom + found;
-                char next = _buffer![position + 1];
+                char next = chunk[position + 1];
                 if ((next == 'u' || next == 'U' || next == 'x') && MaySpellMarkerChar(position))
                 {
                     return position;
@@ -179,7 +157,7 @@ namespace KeyLint.Analyzers
                 _escapeFrom = position + 2;
             }
 
-            _escapeFrom = _chunkLength;
+            _escapeFrom = chunk.Length;
             return -2;
         }
 
@@ -192,19 +170,19 @@ namespace KeyLint.Analyzers
         /// </summary>
         private bool MaySpellMarkerChar(int position)
         {
-            char[] buffer = _buffer!;
+            ReadOnlySpan<char> buffer = _chunks.Span;
             char kind = buffer[position + 1];
             int digitsStart = position + 2;
             int maxDigits = kind == 'U' ? 8 : 4;
             int value = 0;
             int digits = 0;
-            while (digits < maxDigits && digitsStart + digits < _chunkLength && HexValue(buffer[digitsStart + digits]) is int digit and >= 0)
+            while (digits < maxDigits && digitsStart + digits < buffer.Length && HexValue(buffer[digitsStart + digits]) is int digit and >= 0)
             {
                 value = (value * 16) + digit;
                 digits++;
             }
 
-            bool cutByChunkEnd = digits < maxDigits && digitsStart + digits == _chunkLength && !IsLastChunk;
+            bool cutByChunkEnd = digits < maxDigits && digitsStart + digits == buffer.Length && !_chunks.IsLast;
             if (cutByChunkEnd)
             {
                 return true;

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis.Text;
@@ -17,23 +16,15 @@ namespace KeyLint.Analyzers
     /// </remarks>
     internal struct SourceTextSearch : IDisposable
     {
-        private const int ChunkLength = 16 * 1024;
-
-        private readonly SourceText _text;
         private readonly ImmutableArray<string> _values;
         private readonly StringComparison _comparison;
-
-        // Consecutive chunks overlap by one character less than the longest text, so an occurrence
-        // is never split; it belongs to the chunk it starts in before the overlap.
-        private readonly int _overlap;
-        private char[]? _buffer;
-        private int _chunkLength;
+        private TextChunks _chunks;
+        private bool _loaded;
         private int _valueIndex;
         private int _searchFrom;
 
         public SourceTextSearch(SourceText text, ImmutableArray<string> values, StringComparison comparison)
         {
-            _text = text;
             _values = values;
             _comparison = comparison;
             int longest = 1;
@@ -42,12 +33,11 @@ namespace KeyLint.Analyzers
                 longest = Math.Max(longest, value.Length);
             }
 
-            _overlap = longest - 1;
-            _buffer = null;
-            _chunkLength = 0;
+            // Chunks overlap by one character less than the longest text, so an occurrence is never split.
+            _chunks = new TextChunks(text, longest - 1);
+            _loaded = false;
             _valueIndex = 0;
             _searchFrom = 0;
-            ChunkStart = 0;
             Position = -1;
         }
 
@@ -58,13 +48,13 @@ namespace KeyLint.Analyzers
         public string Value => _values[_valueIndex];
 
         /// <summary>Where <see cref="Chunk"/> starts in the text.</summary>
-        public int ChunkStart { get; private set; }
+        public int ChunkStart => _chunks.Start;
 
         /// <summary>The part of the text loaded now; it holds the current occurrence.</summary>
-        public ReadOnlySpan<char> Chunk => _buffer.AsSpan(0, _chunkLength);
+        public ReadOnlySpan<char> Chunk => _chunks.Span;
 
         /// <summary>True when <see cref="Chunk"/> ends where the text ends.</summary>
-        public bool IsLastChunk => ChunkStart + _chunkLength >= _text.Length;
+        public bool IsLastChunk => _chunks.IsLast;
 
         public bool MoveNext(CancellationToken cancellationToken)
         {
@@ -73,28 +63,28 @@ namespace KeyLint.Analyzers
                 return false;
             }
 
-            if (_buffer is null)
+            if (!_loaded)
             {
-                if (_text.Length == 0)
+                if (!_chunks.MoveNext(cancellationToken))
                 {
                     return false;
                 }
 
-                _buffer = ArrayPool<char>.Shared.Rent(ChunkLength);
-                Load(0);
+                _loaded = true;
             }
 
             while (true)
             {
-                int owned = IsLastChunk ? _chunkLength : _chunkLength - _overlap;
+                ReadOnlySpan<char> chunk = _chunks.Span;
+                int owned = _chunks.Owned;
                 while (_valueIndex < _values.Length)
                 {
-                    int found = _searchFrom < _chunkLength
-                        ? _buffer.AsSpan(_searchFrom, _chunkLength - _searchFrom).IndexOf(_values[_valueIndex].AsSpan(), _comparison)
+                    int found = _searchFrom < chunk.Length
+                        ? chunk.Slice(_searchFrom).IndexOf(_values[_valueIndex].AsSpan(), _comparison)
                         : -1;
                     if (found >= 0 && _searchFrom + found < owned)
                     {
-                        Position = ChunkStart + _searchFrom + found;
+                        Position = _chunks.Start + _searchFrom + found;
                         _searchFrom += found + 1;
                         return true;
                     }
@@ -103,32 +93,16 @@ namespace KeyLint.Analyzers
                     _searchFrom = 0;
                 }
 
-                if (IsLastChunk)
+                if (!_chunks.MoveNext(cancellationToken))
                 {
                     return false;
                 }
 
-                cancellationToken.ThrowIfCancellationRequested();
-                Load(ChunkStart + owned);
+                _valueIndex = 0;
+                _searchFrom = 0;
             }
         }
 
-        public void Dispose()
-        {
-            if (_buffer is not null)
-            {
-                ArrayPool<char>.Shared.Return(_buffer);
-                _buffer = null;
-            }
-        }
-
-        private void Load(int start)
-        {
-            ChunkStart = start;
-            _chunkLength = Math.Min(ChunkLength, _text.Length - start);
-            _text.CopyTo(start, _buffer!, 0, _chunkLength);
-            _valueIndex = 0;
-            _searchFrom = 0;
-        }
+        public void Dispose() => _chunks.Dispose();
     }
 }
