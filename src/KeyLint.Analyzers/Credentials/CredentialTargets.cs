@@ -252,8 +252,11 @@ namespace KeyLint.Analyzers
             => assemblyName.StartsWith("Microsoft.SemanticKernel.Connectors.OpenAI", StringComparison.Ordinal)
                 || assemblyName.StartsWith("Microsoft.SemanticKernel.Connectors.AzureOpenAI", StringComparison.Ordinal);
 
-        /// <summary>True for an API of an Azure OpenAI library (Azure.AI.OpenAI, Semantic Kernel's Azure OpenAI connector): its fixes read <c>AZURE_OPENAI_API_KEY</c>.</summary>
+        /// <summary>
+        /// True for an API whose key is an Azure OpenAI key (Semantic Kernel's Azure OpenAI connector:
+        /// <see cref="s_apiKeyLibraries"/> decides, for methods and constructors alike): its fixes read <c>AZURE_OPENAI_API_KEY</c>.
+        /// </summary>
         public static bool IsAzure(ISymbol symbol)
-            => symbol.ContainingAssembly?.Name.IndexOf("Azure", StringComparison.Ordinal) >= 0;
+            => symbol.ContainingAssembly is IAssemblySymbol assembly && s_apiKeyLibraries.TryGetValue(assembly.Identity.Name, out bool isAzure) && isAzure;
     }
 }

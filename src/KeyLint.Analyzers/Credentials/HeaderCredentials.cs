@@ -50,7 +50,7 @@ namespace KeyLint.Analyzers
             using var search = new SourceTextSearch(text, s_words, StringComparison.OrdinalIgnoreCase);
             while (search.MoveNext(report.CancellationToken))
             {
-                bool isBearer = ReferenceEquals(search.Value, Bearer);
+                bool isBearer = string.Equals(search.Value, Bearer, StringComparison.Ordinal);
                 if (search.Position < (isBearer ? bearerExaminedUpTo : apiKeyExaminedUpTo))
                 {
                     continue;
