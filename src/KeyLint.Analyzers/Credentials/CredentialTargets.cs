@@ -248,6 +248,20 @@ namespace KeyLint.Analyzers
 
         public static CredentialTargets Resolve(Compilation compilation) => new CredentialTargets(compilation);
 
+        /// <summary>True when <paramref name="type"/> is the watched type <paramref name="baseType"/> or derives from it; false when the latter is not resolved.</summary>
+        public static bool IsOrDerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+        {
+            for (ITypeSymbol? current = type; current is not null && baseType is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static bool IsSemanticKernelConnector(string assemblyName)
             => assemblyName.StartsWith("Microsoft.SemanticKernel.Connectors.OpenAI", StringComparison.Ordinal)
                 || assemblyName.StartsWith("Microsoft.SemanticKernel.Connectors.AzureOpenAI", StringComparison.Ordinal);

@@ -153,24 +153,9 @@ namespace KeyLint.Analyzers
                 return;
             }
 
-            if (SymbolEqualityComparer.Default.Equals(type, targets.ApiKeyCredential))
+            if (SymbolEqualityComparer.Default.Equals(type, targets.ApiKeyCredential) || SymbolEqualityComparer.Default.Equals(type, targets.AzureKeyCredential))
             {
-                // The credential serves OpenAI and Azure OpenAI alike: the client it is given to says which.
-                if (ConstantKey(creation.Arguments, "key", report) is IOperation key)
-                {
-                    bool isAzure = !targets.AzureClients.IsEmpty && CredentialRecipients.ClientOf(creation, targets.AzureClients, report.CancellationToken) is not null;
-                    report.ReportIfConstant(key, "ApiKeyCredential (key)", isAzure);
-                }
-            }
-            else if (SymbolEqualityComparer.Default.Equals(type, targets.AzureKeyCredential) && targets.WatchesAzureKeyCredential)
-            {
-                // AzureKeyCredential serves every Azure service: only the one given to an Azure OpenAI
-                // or Azure AI Inference client is an OpenAI credential.
-                if (ConstantKey(creation.Arguments, "key", report) is IOperation key
-                    && CredentialRecipients.ClientOf(creation, targets.AzureClients, report.CancellationToken) is INamedTypeSymbol client)
-                {
-                    report.ReportIfConstant(key, $"AzureKeyCredential for {client.Name} (key)", isAzure: true);
-                }
+                CredentialObjects.AnalyzeCreation(creation, type, targets, report);
             }
             else if (targets.TakesApiKey(type, out bool isAzure))
             {
@@ -189,78 +174,12 @@ namespace KeyLint.Analyzers
             IMethodSymbol method = invocation.TargetMethod;
             if (method.Name == "Update" && invocation.Instance is IOperation credential)
             {
-                AnalyzeCredentialUpdate(invocation, credential, targets, report);
+                CredentialObjects.AnalyzeUpdate(invocation, credential, targets, report);
             }
             else if (CredentialTargets.IsSemanticKernelConnector(method.ContainingAssembly?.Name ?? string.Empty))
             {
                 ReportConstantArgument(report, invocation.Arguments, "apiKey", method.Name, CredentialTargets.IsAzure(method));
             }
-        }
-
-        /// <summary>
-        /// <c>credential.Update("…")</c>: a rotated credential that is a constant all the same. An
-        /// <c>ApiKeyCredential</c> is reported wherever it is; an <c>AzureKeyCredential</c> only where
-        /// the same scope gives it to an Azure OpenAI or AI Inference client (<see cref="CredentialRecipients"/>).
-        /// </summary>
-        private static void AnalyzeCredentialUpdate(IInvocationOperation invocation, IOperation credential, CredentialTargets targets, CredentialReport report)
-        {
-            // The credential's own type decides, not the method's: Azure.Core's AzureKeyCredential
-            // derives from ApiKeyCredential and inherits its Update.
-            INamedTypeSymbol? declaring = invocation.TargetMethod.ContainingType;
-            bool isAzureKeyCredential = IsOrDerivesFrom(credential.Type, targets.AzureKeyCredential);
-            bool isApiKeyCredential = !isAzureKeyCredential && IsOrDerivesFrom(credential.Type, targets.ApiKeyCredential);
-            if (!isAzureKeyCredential && !isApiKeyCredential
-                || !SymbolEqualityComparer.Default.Equals(declaring, targets.AzureKeyCredential) && !SymbolEqualityComparer.Default.Equals(declaring, targets.ApiKeyCredential)
-                || ConstantKey(invocation.Arguments, "key", report) is not IOperation key)
-            {
-                return;
-            }
-
-            INamedTypeSymbol? client = targets.AzureClients.IsEmpty ? null : CredentialRecipients.ClientOfHolder(credential, targets.AzureClients, report.CancellationToken);
-            if (isApiKeyCredential)
-            {
-                report.ReportIfConstant(key, "ApiKeyCredential.Update (key)", isAzure: client is not null);
-            }
-            else if (client is not null)
-            {
-                report.ReportIfConstant(key, $"AzureKeyCredential.Update for {client.Name} (key)", isAzure: true);
-            }
-        }
-
-        private static bool IsOrDerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            for (ITypeSymbol? current = type; current is not null && baseType is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>
-        /// The string argument <paramref name="parameterName"/> when it is constant, else null: asked
-        /// before the search for the client a credential object is given to, which only a constant needs.
-        /// </summary>
-        private static IOperation? ConstantKey(ImmutableArray<IArgumentOperation> arguments, string parameterName, CredentialReport report)
-        {
-            foreach (IArgumentOperation argument in arguments)
-            {
-                if (argument.Parameter is { Type.SpecialType: SpecialType.System_String } parameter && parameter.Name == parameterName)
-                {
-                    IOperation value = argument.Value;
-                    while (value is IConversionOperation conversion && conversion.IsImplicit)
-                    {
-                        value = conversion.Operand;
-                    }
-
-                    return ConstantCredentials.Value(value, report.CancellationToken) is null ? null : argument.Value;
-                }
-            }
-
-            return null;
         }
 
         /// <summary>

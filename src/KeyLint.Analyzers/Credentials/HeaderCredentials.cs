@@ -112,7 +112,7 @@ namespace KeyLint.Analyzers
 
         private static bool IsHeaderAdd(IInvocationOperation call, CredentialTargets targets)
             => call.TargetMethod.Name is "Add" or "TryAddWithoutValidation"
-                && DerivesFrom(call.TargetMethod.ContainingType, targets.HttpHeaders);
+                && CredentialTargets.IsOrDerivesFrom(call.TargetMethod.ContainingType, targets.HttpHeaders);
 
         private static void CheckBearer(SyntaxToken token, SemanticModel model, CredentialTargets targets, CredentialReport report)
         {
@@ -202,19 +202,6 @@ namespace KeyLint.Analyzers
             {
                 report.ReportIfConstant(tokenOperation, What, isAzure: false);
             }
-        }
-
-        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }
