@@ -13,95 +13,13 @@ namespace KeyLint.Analyzers
 {
     /// <summary>
     /// KL0007's text-first search: the nodes of a file that may pass a credential to a watched API,
-    /// found from the names they must spell — a client type (<c>ChatClient</c>, <c>AzureOpenAIClient</c>),
-    /// a credential type, a Semantic Kernel method (<c>AddOpenAIChatCompletion</c>) or <c>ApiKey</c>.
+    /// found from the names they must spell — a client or service type (<c>ChatClient</c>,
+    /// <c>OpenAIChatCompletionService</c>), a credential type, a Semantic Kernel method
+    /// (<c>AddOpenAIChatCompletion</c>), <c>Update</c> or <c>ApiKey</c>.
     /// A file that spells none of them costs a few vectorised searches and no binding.
     /// </summary>
     internal static class CredentialSites
     {
-        /// <summary>Where each client type of an OpenAI SDK assembly takes its <c>apiKey</c>, listed once per assembly symbol.</summary>
-        private static readonly ConditionalWeakTable<IAssemblySymbol, ImmutableDictionary<string, ImmutableArray<int>>> s_clientCredentialPositions = new ConditionalWeakTable<IAssemblySymbol, ImmutableDictionary<string, ImmutableArray<int>>>();
-
-        /// <summary>
-        /// Every watched type name (the names a watched constructor call spells), with the argument
-        /// positions at which one of its constructors takes the string credential KL0007 reports
-        /// (<c>apiKey</c> of OpenAI clients, <c>key</c> of the credential types); the other
-        /// arguments (model names, endpoints, options) need no binding.
-        /// </summary>
-        public static ImmutableDictionary<string, ImmutableArray<int>> CredentialPositions(CredentialTargets targets)
-        {
-            ImmutableDictionary<string, ImmutableArray<int>> positions = targets.OpenAIAssembly is null
-                ? ImmutableDictionary<string, ImmutableArray<int>>.Empty.WithComparers(StringComparer.Ordinal)
-                : s_clientCredentialPositions.GetValue(targets.OpenAIAssembly, ClientCredentialPositions);
-            if (targets.ApiKeyCredential is not null)
-            {
-                positions = positions.SetItem(targets.ApiKeyCredential.Name, StringParameterPositions(targets.ApiKeyCredential, "key"));
-            }
-
-            if (targets.AzureKeyCredential is not null && targets.AzureOpenAIClient is not null)
-            {
-                positions = positions
-                    .SetItem(targets.AzureKeyCredential.Name, StringParameterPositions(targets.AzureKeyCredential, "key"))
-                    .SetItem(targets.AzureOpenAIClient.Name, StringParameterPositions(targets.AzureOpenAIClient, "key"));
-            }
-
-            return positions;
-        }
-
-        /// <summary>The client types' <c>apiKey</c> positions, by type name, merged over same-named types.</summary>
-        private static ImmutableDictionary<string, ImmutableArray<int>> ClientCredentialPositions(IAssemblySymbol assembly)
-        {
-            var positions = new Dictionary<string, ImmutableArray<int>>(StringComparer.Ordinal);
-            foreach (INamedTypeSymbol type in PublicClientTypes(assembly))
-            {
-                ImmutableArray<int> found = StringParameterPositions(type, "apiKey");
-                positions[type.Name] = positions.TryGetValue(type.Name, out ImmutableArray<int> earlier)
-                    ? earlier.Union(found).OrderBy(p => p).ToImmutableArray()
-                    : found;
-            }
-
-            return positions.ToImmutableDictionary(StringComparer.Ordinal);
-        }
-
-        private static ImmutableArray<int> StringParameterPositions(INamedTypeSymbol type, string parameterName)
-        {
-            var positions = new SortedSet<int>();
-            foreach (IMethodSymbol constructor in type.InstanceConstructors)
-            {
-                foreach (IParameterSymbol parameter in constructor.Parameters)
-                {
-                    if (parameter.Name == parameterName && parameter.Type.SpecialType == SpecialType.System_String)
-                    {
-                        positions.Add(parameter.Ordinal);
-                    }
-                }
-            }
-
-            return positions.ToImmutableArray();
-        }
-
-        private static IEnumerable<INamedTypeSymbol> PublicClientTypes(IAssemblySymbol assembly)
-        {
-            var namespaces = new Stack<INamespaceSymbol>();
-            namespaces.Push(assembly.GlobalNamespace);
-            while (namespaces.Count > 0)
-            {
-                INamespaceSymbol current = namespaces.Pop();
-                foreach (INamespaceSymbol nested in current.GetNamespaceMembers())
-                {
-                    namespaces.Push(nested);
-                }
-
-                foreach (INamedTypeSymbol type in current.GetTypeMembers())
-                {
-                    if (type.DeclaredAccessibility == Accessibility.Public && type.Name.EndsWith("Client", StringComparison.Ordinal))
-                    {
-                        yield return type;
-                    }
-                }
-            }
-        }
-
         /// <summary>
         /// The smallest nodes to bind for each watched name in <paramref name="tree"/>: the object
         /// creation, invocation or assignment that spells it, or the target-typed <c>new(…)</c>

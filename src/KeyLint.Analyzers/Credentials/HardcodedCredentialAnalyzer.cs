@@ -19,9 +19,13 @@ namespace KeyLint.Analyzers
     /// hardcoded credential, whatever its shape.
     /// </summary>
     /// <remarks>
-    /// Watched: the OpenAI SDK's client constructors (<c>apiKey</c>), <c>ApiKeyCredential</c>,
-    /// <c>AzureKeyCredential</c> passed to <c>AzureOpenAIClient</c>, Semantic Kernel's OpenAI and Azure
-    /// OpenAI connector methods (<c>apiKey</c>), and Betalgo's <c>OpenAIOptions.ApiKey</c>. The types are
+    /// Watched: the constructors that take an API key (the OpenAI SDK's clients, Semantic Kernel's
+    /// services, OpenAI-API-dotnet's <c>OpenAIAPI</c> and <c>APIAuthentication</c>, Azure.AI.OpenAI 1.x's
+    /// <c>OpenAIClient</c>: <see cref="CredentialConstructors"/>), <c>ApiKeyCredential</c>,
+    /// <c>AzureKeyCredential</c> given to an Azure OpenAI or Azure AI Inference client, the
+    /// <c>Update</c> of both, Semantic Kernel's OpenAI and Azure OpenAI connector methods
+    /// (<c>apiKey</c>), Betalgo's <c>OpenAIOptions.ApiKey</c>, and the HTTP headers that carry a key
+    /// (<see cref="HeaderCredentials"/>). The types are
     /// resolved once per compilation; a compilation that references none of these libraries gets no
     /// callback for them. Text first: only the calls and assignments whose text names a watched API
     /// are bound (<see cref="CredentialSites"/>). Keys that KL0001–KL0004 already report are not reported again, and empty
@@ -53,9 +57,9 @@ namespace KeyLint.Analyzers
 
         private static void Analyze(SemanticModel model, CredentialTargets targets, CredentialReport report)
         {
-            // Text first: only files that spell "Bearer" are looked at further, and the HTTP types
-            // are resolved only when a "Bearer" literal passes the syntax checks.
-            BearerTokens.Analyze(model, targets, report);
+            // Text first: only files that spell "Bearer" or "api-key" are looked at further, and the
+            // HTTP types are resolved only when such a literal passes the syntax checks.
+            HeaderCredentials.Analyze(model, targets, report);
             if (!targets.IsEmpty)
             {
                 // Text first too: no operation actions, which would make the driver build the
@@ -94,7 +98,7 @@ namespace KeyLint.Analyzers
                             AnalyzeObjectCreation(creation, targets, report);
                             break;
                         case IInvocationOperation invocation when targets.WatchesInvocations:
-                            AnalyzeInvocation(invocation, report);
+                            AnalyzeInvocation(invocation, targets, report);
                             break;
                         case ISimpleAssignmentOperation assignment when targets.WatchesAssignments:
                             AnalyzeAssignment(assignment, targets, report);
@@ -144,41 +148,53 @@ namespace KeyLint.Analyzers
 
         private static void AnalyzeObjectCreation(IObjectCreationOperation creation, CredentialTargets targets, CredentialReport report)
         {
-            IMethodSymbol? constructor = creation.Constructor;
-            INamedTypeSymbol? type = constructor?.ContainingType;
-            if (constructor is null || type is null)
+            if (creation.Constructor?.ContainingType is not INamedTypeSymbol type)
             {
                 return;
             }
 
-            if (SymbolEqualityComparer.Default.Equals(type, targets.ApiKeyCredential))
+            if (SymbolEqualityComparer.Default.Equals(type, targets.ApiKeyCredential) || SymbolEqualityComparer.Default.Equals(type, targets.AzureKeyCredential))
             {
-                // The credential serves OpenAI and Azure OpenAI alike: the client it is given to says which.
-                ReportConstantArgument(report, creation.Arguments, "key", "ApiKeyCredential", isAzure: IsArgumentOf(creation, targets.AzureOpenAIClient));
+                CredentialObjects.AnalyzeCreation(creation, type, targets, report);
             }
-            else if (SymbolEqualityComparer.Default.Equals(type, targets.AzureKeyCredential))
+            else if (targets.TakesApiKey(type, out bool isAzure))
             {
-                // AzureKeyCredential serves every Azure service: only the one given to AzureOpenAIClient is an OpenAI credential.
-                if (IsArgumentOf(creation, targets.AzureOpenAIClient))
+                foreach (IArgumentOperation argument in creation.Arguments)
                 {
-                    ReportConstantArgument(report, creation.Arguments, "key", "AzureKeyCredential for AzureOpenAIClient", isAzure: true);
+                    if (argument.Parameter is IParameterSymbol parameter && CredentialConstructors.IsCredentialParameter(parameter))
+                    {
+                        report.ReportIfConstant(StringBehindConversion(argument.Value), $"{type.Name} ({parameter.Name})", isAzure);
+                    }
                 }
-            }
-            else if (targets.OpenAIAssembly is not null && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, targets.OpenAIAssembly))
-            {
-                ReportConstantArgument(report, creation.Arguments, "apiKey", type.Name, isAzure: false);
             }
         }
 
-        private static void AnalyzeInvocation(IInvocationOperation invocation, CredentialReport report)
+        private static void AnalyzeInvocation(IInvocationOperation invocation, CredentialTargets targets, CredentialReport report)
         {
             IMethodSymbol method = invocation.TargetMethod;
-            if (!CredentialTargets.IsSemanticKernelConnector(method.ContainingAssembly?.Name ?? string.Empty))
+            if (method.Name == "Update" && invocation.Instance is IOperation credential)
             {
-                return;
+                CredentialObjects.AnalyzeUpdate(invocation, credential, targets, report);
+            }
+            else if (CredentialTargets.IsSemanticKernelConnector(method.ContainingAssembly?.Name ?? string.Empty))
+            {
+                ReportConstantArgument(report, invocation.Arguments, "apiKey", method.Name, CredentialTargets.IsAzure(method));
+            }
+        }
+
+        /// <summary>
+        /// The string a credential parameter of another type was converted from:
+        /// <c>new OpenAIAPI("…")</c> passes its key through <c>APIAuthentication</c>'s implicit
+        /// conversion from string, or an explicit cast to it.
+        /// </summary>
+        private static IOperation StringBehindConversion(IOperation value)
+        {
+            while (value is IConversionOperation { OperatorMethod: not null } conversion && conversion.Operand.Type?.SpecialType == SpecialType.System_String)
+            {
+                value = conversion.Operand;
             }
 
-            ReportConstantArgument(report, invocation.Arguments, "apiKey", method.Name, CredentialTargets.IsAzure(method));
+            return value;
         }
 
         private static void AnalyzeAssignment(ISimpleAssignmentOperation assignment, CredentialTargets targets, CredentialReport report)
@@ -188,19 +204,6 @@ namespace KeyLint.Analyzers
             {
                 report.ReportIfConstant(assignment.Value, property.ContainingType.Name + ".ApiKey", isAzure: false);
             }
-        }
-
-        private static bool IsArgumentOf(IOperation operation, INamedTypeSymbol? type)
-        {
-            IOperation? parent = operation.Parent;
-            while (parent is IConversionOperation)
-            {
-                parent = parent.Parent;
-            }
-
-            return type is not null
-                && parent is IArgumentOperation { Parent: IObjectCreationOperation { Type: INamedTypeSymbol created } }
-                && SymbolEqualityComparer.Default.Equals(created, type);
         }
 
         private static void ReportConstantArgument(CredentialReport report, ImmutableArray<IArgumentOperation> arguments, string parameterName, string apiName, bool isAzure)

@@ -26,6 +26,13 @@ namespace KeyLint.Tests.CodeFixes
 
         /// <summary>The shared fix verifier, with the real OpenAI client libraries referenced.</summary>
         private static Task VerifyFixAsync(string source, string fixedSource, string batchFixedSource, string equivalenceKey, params DiagnosticResult[] expected)
+            => VerifyFixAsync(KeyLintCodeFixVerifier.ClientLibraryReferences, source, fixedSource, batchFixedSource, equivalenceKey, expected);
+
+        /// <summary>Against OpenAI 1.11.0 (OpenAI-API-dotnet) and Azure.AI.OpenAI 1.0.0-beta.6 instead of the current packages.</summary>
+        private static Task VerifyOlderFixAsync(string source, string fixedSource, string equivalenceKey, params DiagnosticResult[] expected)
+            => VerifyFixAsync(KeyLintCodeFixVerifier.OlderClientLibraryReferences, source, fixedSource, fixedSource, equivalenceKey, expected);
+
+        private static Task VerifyFixAsync(IEnumerable<MetadataReference> references, string source, string fixedSource, string batchFixedSource, string equivalenceKey, params DiagnosticResult[] expected)
         {
             var test = new Verify.Test
             {
@@ -34,7 +41,7 @@ namespace KeyLint.Tests.CodeFixes
                 BatchFixedCode = batchFixedSource,
                 CodeActionEquivalenceKey = equivalenceKey,
             };
-            test.TestState.AdditionalReferences.AddRange(KeyLintCodeFixVerifier.ClientLibraryReferences);
+            test.TestState.AdditionalReferences.AddRange(references);
             test.ExpectedDiagnostics.AddRange(expected);
             return test.RunAsync();
         }
@@ -591,6 +598,373 @@ namespace KeyLint.Tests.CodeFixes
                 """,
                 Environment,
                 Credential(0, "AddOpenAIChatCompletion (apiKey)"));
+        }
+
+        [Fact]
+        public async Task SemanticKernelService_EnvironmentVariable_ShouldReadTheVariable()
+        {
+            await VerifyFixAsync(
+                """
+                using Microsoft.SemanticKernel.Connectors.OpenAI;
+
+                class C
+                {
+                    public OpenAIChatCompletionService Create() => new OpenAIChatCompletionService("gpt-4o", {|#0:"my-secret-credential"|});
+                }
+                """,
+                """
+                using System;
+                using Microsoft.SemanticKernel.Connectors.OpenAI;
+
+                class C
+                {
+                    public OpenAIChatCompletionService Create() => new OpenAIChatCompletionService("gpt-4o", Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? throw new InvalidOperationException("The environment variable OPENAI_API_KEY is not set."));
+                }
+                """,
+                Environment,
+                Credential(0, "OpenAIChatCompletionService (apiKey)"));
+        }
+
+        [Fact]
+        public async Task SemanticKernelAzureService_Configuration_ShouldReadTheAzureKey()
+        {
+            await VerifyFixAsync(
+                """
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.SemanticKernel.Connectors.AzureOpenAI;
+
+                class C
+                {
+                    public AzureOpenAIChatCompletionService Create(IConfiguration configuration)
+                        => new AzureOpenAIChatCompletionService("chat", "https://example.openai.azure.com", {|#0:"my-secret-credential"|});
+                }
+                """,
+                """
+                using System;
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.SemanticKernel.Connectors.AzureOpenAI;
+
+                class C
+                {
+                    public AzureOpenAIChatCompletionService Create(IConfiguration configuration)
+                        => new AzureOpenAIChatCompletionService("chat", "https://example.openai.azure.com", configuration["AzureOpenAI:ApiKey"] ?? throw new InvalidOperationException("The configuration value 'AzureOpenAI:ApiKey' is not set."));
+                }
+                """,
+                Configuration,
+                Credential(0, "AzureOpenAIChatCompletionService (apiKey)"));
+        }
+
+        [Fact]
+        public async Task ApiKeyCredentialUpdate_EnvironmentVariable_ShouldThrowWhenMissing()
+        {
+            await VerifyFixAsync(
+                """
+                using System.ClientModel;
+
+                class C(ApiKeyCredential credential)
+                {
+                    public void Rotate() => credential.Update({|#0:"my-rotated-credential"|});
+                }
+                """,
+                """
+                using System;
+                using System.ClientModel;
+
+                class C(ApiKeyCredential credential)
+                {
+                    public void Rotate() => credential.Update(Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? throw new InvalidOperationException("The environment variable OPENAI_API_KEY is not set."));
+                }
+                """,
+                Environment,
+                Credential(0, "ApiKeyCredential.Update (key)"));
+        }
+
+        [Fact]
+        public async Task AzureKeyCredentialUpdate_EnvironmentVariable_ShouldReadTheAzureVariable()
+        {
+            await VerifyFixAsync(
+                """
+                using System;
+                using Azure;
+                using Azure.AI.OpenAI;
+
+                class C
+                {
+                    public AzureOpenAIClient Create(AzureKeyCredential credential)
+                    {
+                        credential.Update({|#0:"my-rotated-credential"|});
+                        return new AzureOpenAIClient(new Uri("https://example.openai.azure.com"), credential);
+                    }
+                }
+                """,
+                """
+                using System;
+                using Azure;
+                using Azure.AI.OpenAI;
+
+                class C
+                {
+                    public AzureOpenAIClient Create(AzureKeyCredential credential)
+                    {
+                        credential.Update(Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY") ?? throw new InvalidOperationException("The environment variable AZURE_OPENAI_API_KEY is not set."));
+                        return new AzureOpenAIClient(new Uri("https://example.openai.azure.com"), credential);
+                    }
+                }
+                """,
+                Environment,
+                Credential(0, "AzureKeyCredential.Update for AzureOpenAIClient (key)"));
+        }
+
+        /// <summary>The credential is held by a local that the client takes: the local keeps its place, its value is read.</summary>
+        [Fact]
+        public async Task AzureKeyCredentialInALocal_Configuration_ShouldReadTheAzureKey()
+        {
+            await VerifyFixAsync(
+                """
+                using System;
+                using Azure;
+                using Azure.AI.OpenAI;
+                using Microsoft.Extensions.Configuration;
+
+                class C
+                {
+                    public AzureOpenAIClient Create(IConfiguration configuration)
+                    {
+                        var credential = new AzureKeyCredential({|#0:"my-secret-credential"|});
+                        return new AzureOpenAIClient(new Uri("https://example.openai.azure.com"), credential);
+                    }
+                }
+                """,
+                """
+                using System;
+                using Azure;
+                using Azure.AI.OpenAI;
+                using Microsoft.Extensions.Configuration;
+
+                class C
+                {
+                    public AzureOpenAIClient Create(IConfiguration configuration)
+                    {
+                        var credential = new AzureKeyCredential(configuration["AzureOpenAI:ApiKey"] ?? throw new InvalidOperationException("The configuration value 'AzureOpenAI:ApiKey' is not set."));
+                        return new AzureOpenAIClient(new Uri("https://example.openai.azure.com"), credential);
+                    }
+                }
+                """,
+                Configuration,
+                Credential(0, "AzureKeyCredential for AzureOpenAIClient (key)"));
+        }
+
+        [Fact]
+        public async Task AzureAIInferenceClient_KeyVault_ShouldReadTheAzureSecret()
+        {
+            await VerifyFixAsync(
+                """
+                using System;
+                using Azure;
+                using Azure.AI.Inference;
+                using Azure.Security.KeyVault.Secrets;
+
+                class C
+                {
+                    private readonly SecretClient _secrets;
+
+                    public C(SecretClient secrets) => _secrets = secrets;
+
+                    public ChatCompletionsClient Create() => new ChatCompletionsClient(new Uri("https://example.openai.azure.com/openai/deployments/gpt-4o"), new AzureKeyCredential({|#0:"my-secret-credential"|}));
+                }
+                """,
+                """
+                using System;
+                using Azure;
+                using Azure.AI.Inference;
+                using Azure.Security.KeyVault.Secrets;
+
+                class C
+                {
+                    private readonly SecretClient _secrets;
+
+                    public C(SecretClient secrets) => _secrets = secrets;
+
+                    public ChatCompletionsClient Create() => new ChatCompletionsClient(new Uri("https://example.openai.azure.com/openai/deployments/gpt-4o"), new AzureKeyCredential(_secrets.GetSecret("azure-openai-api-key").Value.Value));
+                }
+                """,
+                KeyVault,
+                Credential(0, "AzureKeyCredential for ChatCompletionsClient (key)"));
+        }
+
+        /// <summary>HttpHeaders.Add takes a nullable value: the plain read compiles with no warning.</summary>
+        [Fact]
+        public async Task ApiKeyHeader_Configuration_ShouldReadTheAzureKey()
+        {
+            await VerifyFixAsync(
+                """
+                using System.Net.Http;
+                using Microsoft.Extensions.Configuration;
+
+                class C
+                {
+                    public HttpClient Create(IConfiguration configuration)
+                    {
+                        var client = new HttpClient();
+                        client.DefaultRequestHeaders.Add("api-key", {|#0:"my-secret-credential"|});
+                        return client;
+                    }
+                }
+                """,
+                """
+                using System.Net.Http;
+                using Microsoft.Extensions.Configuration;
+
+                class C
+                {
+                    public HttpClient Create(IConfiguration configuration)
+                    {
+                        var client = new HttpClient();
+                        client.DefaultRequestHeaders.Add("api-key", configuration["AzureOpenAI:ApiKey"]);
+                        return client;
+                    }
+                }
+                """,
+                Configuration,
+                Credential(0, "the api-key header (Azure OpenAI key)"));
+        }
+
+        [Fact]
+        public async Task ApiKeyHeaderFromConst_EnvironmentVariable_ShouldDropTheConst()
+        {
+            await VerifyFixAsync(
+                """
+                using System.Net.Http;
+
+                class C
+                {
+                    private const string Key = "my-secret-credential";
+
+                    public void Send(HttpRequestMessage request) => request.Headers.TryAddWithoutValidation("api-key", {|#0:Key|});
+                }
+                """,
+                """
+                using System;
+                using System.Net.Http;
+
+                class C
+                {
+                    public void Send(HttpRequestMessage request) => request.Headers.TryAddWithoutValidation("api-key", Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY"));
+                }
+                """,
+                Environment,
+                Credential(0, "the api-key header (Azure OpenAI key)"));
+        }
+
+        /// <summary>
+        /// OpenAI-API-dotnet takes its key through APIAuthentication's implicit conversion from string:
+        /// the string is replaced, and the read converts as the literal did.
+        /// </summary>
+        [Fact]
+        public async Task OpenAIAPIImplicitConversion_EnvironmentVariable_ShouldReadTheVariable()
+        {
+            await VerifyOlderFixAsync(
+                """
+                using OpenAI_API;
+
+                class C
+                {
+                    public OpenAIAPI Create() => new OpenAIAPI({|#0:"my-secret-credential"|});
+                }
+                """,
+                """
+                using System;
+                using OpenAI_API;
+
+                class C
+                {
+                    public OpenAIAPI Create() => new OpenAIAPI(Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
+                }
+                """,
+                Environment,
+                Credential(0, "OpenAIAPI (apiKeys)"));
+        }
+
+        [Fact]
+        public async Task APIAuthentication_Configuration_ShouldReadConfiguration()
+        {
+            await VerifyOlderFixAsync(
+                """
+                using Microsoft.Extensions.Configuration;
+                using OpenAI_API;
+
+                class C
+                {
+                    public OpenAIAPI Create(IConfiguration configuration) => new OpenAIAPI(new APIAuthentication({|#0:"my-secret-credential"|}, "org-placeholder"));
+                }
+                """,
+                """
+                using Microsoft.Extensions.Configuration;
+                using OpenAI_API;
+
+                class C
+                {
+                    public OpenAIAPI Create(IConfiguration configuration) => new OpenAIAPI(new APIAuthentication(configuration["OpenAI:ApiKey"], "org-placeholder"));
+                }
+                """,
+                Configuration,
+                Credential(0, "APIAuthentication (apiKey)"));
+        }
+
+        /// <summary>Azure.AI.OpenAI 1.x's OpenAIClient(string) calls OpenAI, not Azure: the OpenAI names.</summary>
+        [Fact]
+        public async Task AzureAIOpenAIBetaOpenAIClient_EnvironmentVariable_ShouldReadTheOpenAIVariable()
+        {
+            await VerifyOlderFixAsync(
+                """
+                using Azure.AI.OpenAI;
+
+                class C
+                {
+                    private const string Key = "my-secret-credential";
+
+                    public OpenAIClient Create() => new OpenAIClient({|#0:Key|});
+                }
+                """,
+                """
+                using System;
+                using Azure.AI.OpenAI;
+
+                class C
+                {
+                    public OpenAIClient Create() => new OpenAIClient(Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
+                }
+                """,
+                Environment,
+                Credential(0, "OpenAIClient (openAIApiKey)"));
+        }
+
+        [Fact]
+        public async Task AzureAIOpenAIBetaAzureKeyCredential_EnvironmentVariable_ShouldReadTheAzureVariable()
+        {
+            await VerifyOlderFixAsync(
+                """
+                using System;
+                using Azure;
+                using Azure.AI.OpenAI;
+
+                class C
+                {
+                    public OpenAIClient Create() => new OpenAIClient(new Uri("https://example.openai.azure.com"), new AzureKeyCredential({|#0:"my-secret-credential"|}));
+                }
+                """,
+                """
+                using System;
+                using Azure;
+                using Azure.AI.OpenAI;
+
+                class C
+                {
+                    public OpenAIClient Create() => new OpenAIClient(new Uri("https://example.openai.azure.com"), new AzureKeyCredential(Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY") ?? throw new InvalidOperationException("The environment variable AZURE_OPENAI_API_KEY is not set.")));
+                }
+                """,
+                Environment,
+                Credential(0, "AzureKeyCredential for OpenAIClient (key)"));
         }
 
         [Fact]

@@ -104,6 +104,11 @@ namespace KeyLint.Tests
             .Where(r => !FixReferences.Any(f => SameFile(f, r)))
             .ToImmutableArray();
 
+        /// <summary>The same for the older client libraries (<see cref="OlderClientLibraries"/>).</summary>
+        public static readonly ImmutableArray<MetadataReference> OlderClientLibraryReferences = OlderClientLibraries.References
+            .Where(r => !FixReferences.Any(f => SameFile(f, r)))
+            .ToImmutableArray();
+
         public static Document CreateDocument(
             string source, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, string? editorConfig = null, IEnumerable<MetadataReference>? references = null)
         {

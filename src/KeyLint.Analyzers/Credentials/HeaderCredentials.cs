@@ -12,16 +12,25 @@ using Microsoft.CodeAnalysis.Text;
 namespace KeyLint.Analyzers
 {
     /// <summary>
-    /// KL0007 for code that calls OpenAI's REST API directly: a constant bearer token in
-    /// <c>new AuthenticationHeaderValue("Bearer", token)</c>, or in an <c>Authorization</c> header added as
-    /// <c>"Bearer " + token</c> or <c>$"Bearer {token}"</c>. Text first: a file that never spells
-    /// "Bearer" costs one search.
+    /// KL0007 for code that calls the REST API of OpenAI or Azure OpenAI directly: a constant key in
+    /// an HTTP header. A bearer token in <c>new AuthenticationHeaderValue("Bearer", token)</c>, or in
+    /// an <c>Authorization</c> header added as <c>"Bearer " + token</c> or <c>$"Bearer {token}"</c>; an
+    /// Azure OpenAI key in an <c>api-key</c> header (<c>headers.Add("api-key", key)</c>).
     /// </summary>
-    internal static class BearerTokens
+    /// <remarks>
+    /// This runs on every file of every compilation, whatever it references: text first, one
+    /// search of the file for both words, and the semantic model is asked only about a literal that
+    /// passes the syntax checks. A header name held in a constant (<c>Add(ApiKeyHeader, key)</c>) is
+    /// not followed: only the literal is searched for.
+    /// </remarks>
+    internal static class HeaderCredentials
     {
         private const string Bearer = "Bearer";
 
-        private static readonly ImmutableArray<string> s_bearer = ImmutableArray.Create(Bearer);
+        /// <summary>The header Azure OpenAI's REST API reads its key from (HTTP header names ignore case).</summary>
+        private const string ApiKeyHeader = "api-key";
+
+        private static readonly ImmutableArray<string> s_words = ImmutableArray.Create(Bearer, ApiKeyHeader);
 
         public static void Analyze(SemanticModel model, CredentialTargets targets, CredentialReport report)
         {
@@ -33,11 +42,16 @@ namespace KeyLint.Analyzers
             }
 
             SyntaxNode? root = null;
-            int examinedUpTo = 0;
-            using var search = new SourceTextSearch(text, s_bearer, StringComparison.OrdinalIgnoreCase);
+
+            // Occurrences of one word come in text order, but those of the two words interleave (the
+            // search takes a chunk word by word): a literal is examined once for each word.
+            int bearerExaminedUpTo = 0;
+            int apiKeyExaminedUpTo = 0;
+            using var search = new SourceTextSearch(text, s_words, StringComparison.OrdinalIgnoreCase);
             while (search.MoveNext(report.CancellationToken))
             {
-                if (search.Position < examinedUpTo)
+                bool isBearer = string.Equals(search.Value, Bearer, StringComparison.Ordinal);
+                if (search.Position < (isBearer ? bearerExaminedUpTo : apiKeyExaminedUpTo))
                 {
                     continue;
                 }
@@ -45,17 +59,62 @@ namespace KeyLint.Analyzers
                 report.CancellationToken.ThrowIfCancellationRequested();
                 root ??= tree.GetRoot(report.CancellationToken);
                 SyntaxToken token = root.FindToken(search.Position);
-                if (!token.IsKind(SyntaxKind.StringLiteralToken) && !token.IsKind(SyntaxKind.InterpolatedStringTextToken))
+                if (isBearer)
                 {
-                    continue;
+                    if (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken))
+                    {
+                        bearerExaminedUpTo = token.Span.End;
+                        CheckBearer(token, model, targets, report);
+                    }
                 }
-
-                examinedUpTo = token.Span.End;
-                Check(token, model, targets, report);
+                else if (token.IsKind(SyntaxKind.StringLiteralToken))
+                {
+                    apiKeyExaminedUpTo = token.Span.End;
+                    CheckApiKeyHeader(token, model, targets, report);
+                }
             }
         }
 
-        private static void Check(SyntaxToken token, SemanticModel model, CredentialTargets targets, CredentialReport report)
+        /// <summary><c>headers.Add("api-key", key)</c>, also <c>TryAddWithoutValidation</c>: the key is reported if constant.</summary>
+        private static void CheckApiKeyHeader(SyntaxToken token, SemanticModel model, CredentialTargets targets, CredentialReport report)
+        {
+            if (!token.ValueText.Equals(ApiKeyHeader, StringComparison.OrdinalIgnoreCase)
+                || token.Parent is not LiteralExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } list } nameArgument }
+                || list.Arguments.Count != 2
+                || list.Arguments.IndexOf(nameArgument) != 0
+                || nameArgument.NameColon is not null
+                || !IsHeaderAddName(invocation.Expression)
+                || NonConstantSyntax.IsSurelyNotConstant(list.Arguments[1].Expression)
+                || model.GetOperation(invocation, report.CancellationToken) is not IInvocationOperation call
+                || !IsHeaderAdd(call, targets))
+            {
+                return;
+            }
+
+            IArgumentOperation? value = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1);
+            if (value is not null && value.Parameter?.Type.SpecialType == SpecialType.System_String)
+            {
+                report.ReportIfConstant(value.Value, "the api-key header (Azure OpenAI key)", isAzure: true);
+            }
+        }
+
+        /// <summary>The call spells <c>Add</c> or <c>TryAddWithoutValidation</c>: checked before binding.</summary>
+        private static bool IsHeaderAddName(ExpressionSyntax expression)
+        {
+            string? name = expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                _ => null,
+            };
+            return name is "Add" or "TryAddWithoutValidation";
+        }
+
+        private static bool IsHeaderAdd(IInvocationOperation call, CredentialTargets targets)
+            => call.TargetMethod.Name is "Add" or "TryAddWithoutValidation"
+                && CredentialTargets.IsOrDerivesFrom(call.TargetMethod.ContainingType, targets.HttpHeaders);
+
+        private static void CheckBearer(SyntaxToken token, SemanticModel model, CredentialTargets targets, CredentialReport report)
         {
             string value = token.ValueText;
 
@@ -93,8 +152,7 @@ namespace KeyLint.Analyzers
             if (outermost.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }
                 || TokenSyntax(header, outermost) is ExpressionSyntax tokenSyntax && NonConstantSyntax.IsSurelyNotConstant(tokenSyntax)
                 || model.GetOperation(invocation, report.CancellationToken) is not IInvocationOperation call
-                || call.TargetMethod.Name is not ("Add" or "TryAddWithoutValidation")
-                || !DerivesFrom(call.TargetMethod.ContainingType, targets.HttpHeaders)
+                || !IsHeaderAdd(call, targets)
                 || call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value.ConstantValue is not { HasValue: true, Value: string name }
                 || !name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
             {
@@ -144,19 +202,6 @@ namespace KeyLint.Analyzers
             {
                 report.ReportIfConstant(tokenOperation, What, isAzure: false);
             }
-        }
-
-        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }
