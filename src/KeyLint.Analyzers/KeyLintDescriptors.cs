@@ -57,11 +57,11 @@ namespace KeyLint.Analyzers
         public static readonly DiagnosticDescriptor KL0900_InvalidOption = new DiagnosticDescriptor(
             RuleIdentifiers.InvalidOption,
             "Invalid KeyLint option",
-            "The .editorconfig option '{0}' has the value '{1}', which is not {2}; KeyLint's fixes use the default instead",
+            "The .editorconfig option '{0}' has the value '{1}', which is not {2}; KeyLint uses the default instead",
             RuleIdentifiers.ConfigurationCategory,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "A KeyLint option in .editorconfig has a value KeyLint cannot use. The fixes fall back to the default name until it is corrected.",
+            description: "A KeyLint option in .editorconfig has a value KeyLint cannot use. KeyLint falls back to the default (a name the fixes write, or whether a file is test code) until it is corrected.",
             helpLinkUri: RuleIdentifiers.GetHelpLink(RuleIdentifiers.InvalidOption));
 
         private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description)

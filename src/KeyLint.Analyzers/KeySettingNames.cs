@@ -188,6 +188,7 @@ namespace KeyLint.Analyzers
             (AzureConfigurationKeyOption, IsValidConfigurationKey, "a configuration key such as AzureOpenAI:ApiKey"),
             (AzureEnvironmentVariableOption, IsValidEnvironmentVariable, "an environment variable name such as AZURE_OPENAI_API_KEY"),
             (AzureKeyVaultSecretNameOption, IsValidKeyVaultSecretName, "a Key Vault secret name such as azure-openai-api-key"),
+            (TestCode.Option, TestCode.IsValidValue, "true or false"),
         };
 
         private static string Read(AnalyzerConfigOptions? options, string key, string fallback, Func<string, bool> isValid)

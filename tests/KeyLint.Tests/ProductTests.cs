@@ -95,10 +95,17 @@ namespace KeyLint.Tests
         /// The rule pages an option belongs on: those of the rules whose fixes write the name it sets,
         /// and KL0900, which validates every option. KL0001–KL0004 share one Fix All and one options
         /// table; the Azure names are written for Azure keys (KL0008) and for credentials of Azure
-        /// OpenAI clients (KL0007); KL0007's other credentials take the plain OpenAI names.
+        /// OpenAI clients (KL0007); KL0007's other credentials take the plain OpenAI names. The test-code
+        /// option is KL0007's alone.
         /// </summary>
         private static string[] PagesUsing(string option)
         {
+            if (option == TestCode.Option)
+            {
+                // Only KL0007 reads it: KL0001–KL0006 and KL0008 report keys in tests too.
+                return new[] { "KL0007", "KL0900" };
+            }
+
             string name = option.Substring("keylint.".Length);
             if (name.StartsWith("azure_", StringComparison.Ordinal))
             {

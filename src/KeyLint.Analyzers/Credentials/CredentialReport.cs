@@ -15,7 +15,7 @@ namespace KeyLint.Analyzers
     /// </summary>
     /// <remarks>
     /// Not reported: empty strings (not credentials), whole keys (KL0001–KL0004 and KL0008 report
-    /// them). A span is reported once:
+    /// them), placeholders in test code (<c>"fake-key"</c>: see <see cref="TestCode"/>). A span is reported once:
     /// nested sites (an <c>AzureKeyCredential</c> inside an <c>AzureOpenAIClient</c>) are analysed
     /// from both.
     /// </remarks>
@@ -29,11 +29,14 @@ namespace KeyLint.Analyzers
         private static readonly ImmutableDictionary<string, string?> s_azureProperties = ImmutableDictionary<string, string?>.Empty.Add(ServiceProperty, AzureService);
 
         private readonly Action<Diagnostic> _report;
+        private readonly bool _isTestCode;
         private HashSet<TextSpan>? _reported;
 
-        public CredentialReport(Action<Diagnostic> report, CancellationToken cancellationToken)
+        /// <param name="isTestCode">True in test code (<see cref="TestCode"/>): only secret-looking constants are reported there.</param>
+        public CredentialReport(Action<Diagnostic> report, bool isTestCode, CancellationToken cancellationToken)
         {
             _report = report;
+            _isTestCode = isTestCode;
             CancellationToken = cancellationToken;
         }
 
@@ -61,6 +64,7 @@ namespace KeyLint.Analyzers
         {
             if (credential.Trim().Length == 0
                 || KeyScanner.ContainsKey(credential.AsSpan())
+                || (_isTestCode && !CredentialShape.LooksLikeSecret(credential.AsSpan()))
                 || !(_reported ??= new HashSet<TextSpan>()).Add(location.SourceSpan))
             {
                 return;

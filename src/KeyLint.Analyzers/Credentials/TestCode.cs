@@ -1,0 +1,40 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KeyLint.Analyzers
+{
+    /// <summary>
+    /// Whether a file is test code, where KL0007 reports only credentials that look like secrets:
+    /// tests build clients with placeholders (<c>"fake-key"</c>, <c>"ApiKey"</c>) all day.
+    /// </summary>
+    /// <remarks>
+    /// Test code: every file of a project whose MSBuild property <c>IsTestProject</c> is true (the
+    /// test SDKs set it; the package makes it visible to analyzers), and every file that
+    /// <c>.editorconfig</c> marks with <c>keylint.test_code = true</c>. The option wins both ways:
+    /// <c>keylint.test_code = false</c> treats a test project's helper folder as product code.
+    /// </remarks>
+    internal static class TestCode
+    {
+        public const string Option = "keylint.test_code";
+
+        /// <summary>The MSBuild property, as the compiler sees it through <c>CompilerVisibleProperty</c>.</summary>
+        public const string IsTestProjectProperty = "build_property.IsTestProject";
+
+        public static bool Contains(AnalyzerOptions options, SyntaxTree tree)
+        {
+            AnalyzerConfigOptionsProvider provider = options.AnalyzerConfigOptionsProvider;
+            if (provider.GetOptions(tree).TryGetValue(Option, out string? marked) && TryParse(marked, out bool isTestCode))
+            {
+                return isTestCode;
+            }
+
+            return provider.GlobalOptions.TryGetValue(IsTestProjectProperty, out string? property) && TryParse(property, out bool isTestProject) && isTestProject;
+        }
+
+        /// <summary>True and false in any case, with spaces around; anything else is not a value (KL0900 reports it).</summary>
+        public static bool IsValidValue(string value) => TryParse(value, out _);
+
+        private static bool TryParse(string value, out bool result) => bool.TryParse(value.Trim(), out result);
+    }
+}
