@@ -218,6 +218,80 @@ namespace KeyLint.Tests.EndToEnd
             }
         }
 
+        /// <summary>
+        /// A real test project (Microsoft.NET.Test.Sdk sets IsTestProject) that builds OpenAI clients:
+        /// the placeholders public tests pass stay quiet, a random-looking 32-hex key and a 40-character
+        /// token are KL0007, a real-shaped key is KL0001; a folder marked keylint.test_code = false is
+        /// product code again; and the same project built as product code reports every placeholder.
+        /// </summary>
+        [Fact]
+        public void TestProject_ShouldReportOnlySecretLookingCredentials()
+        {
+            string hexKey = Scanning.SecretLikeStrings.Of(Scanning.SecretLikeStrings.Named("Azure key: 32 lowercase hex")).Skip(7).First();
+            string token = Scanning.SecretLikeStrings.Of(Scanning.SecretLikeStrings.Named("base62, 40")).Skip(7).First();
+            string projectKey = FakeKeys.Project(seed: 931);
+            string tests = $$"""
+                using System.ClientModel;
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+                using OpenAI.Chat;
+
+                public class ClientTests
+                {
+                    public void Placeholders(HttpRequestMessage request)
+                    {
+                        _ = new ChatClient("gpt-4o", "ApiKey");
+                        _ = new ChatClient("gpt-4o", "NOKEY");
+                        _ = new ChatClient("gpt-4o", new ApiKeyCredential("fake-key"));
+                        _ = new OpenAI.OpenAIClient("test-key");
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "INVALID_KEY");
+                    }
+
+                    public void Secrets()
+                    {
+                        _ = new ChatClient("gpt-4o", "{{hexKey}}");
+                        _ = new ApiKeyCredential("{{token}}");
+                        _ = new ChatClient("gpt-4o", "{{projectKey}}");
+                    }
+                }
+                """;
+            string sample = """
+                namespace Shipped;
+
+                public static class Sample
+                {
+                    public static OpenAI.Chat.ChatClient Create() => new OpenAI.Chat.ChatClient("gpt-4o", "fake-key");
+                }
+                """;
+            string project = _package.CreateProject(
+                "ClientTests",
+                """<PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" /><PackageReference Include="OpenAI" Version="2.15.0" />""",
+                ("ClientTests.cs", tests),
+                ("Shipped/Sample.cs", sample),
+                (".editorconfig", "root = true\n[Shipped/**.cs]\nkeylint.test_code = false\n"));
+
+            (int exit, string output) = Build(project);
+            Assert.True(exit == 0, DotnetFormatTests.Redact(output));
+            Assert.Equal(
+                new[] { "ClientTests.cs(19,38) warning KL0007", "ClientTests.cs(20,34) warning KL0007", "ClientTests.cs(21,39) warning KL0001", "Sample.cs(5,91) warning KL0007" },
+                Warnings(output));
+
+            // The same files as product code: every placeholder is a constant credential again.
+            (exit, output) = Build(project, "-p:IsTestProject=false");
+            Assert.True(exit == 0, DotnetFormatTests.Redact(output));
+            Assert.Equal(
+                new[]
+                {
+                    "ClientTests.cs(10,38) warning KL0007", "ClientTests.cs(11,38) warning KL0007", "ClientTests.cs(12,59) warning KL0007", "ClientTests.cs(13,37) warning KL0007",
+                    "ClientTests.cs(14,81) warning KL0007", "ClientTests.cs(19,38) warning KL0007", "ClientTests.cs(20,34) warning KL0007", "ClientTests.cs(21,39) warning KL0001", "Sample.cs(5,91) warning KL0007",
+                },
+                Warnings(output));
+            foreach (string secret in new[] { hexKey, token, projectKey })
+            {
+                Assert.False(output.Contains(secret, StringComparison.Ordinal), "a whole credential was printed");
+            }
+        }
+
         private static (int ExitCode, string Output) Build(string project, string extraArguments = "")
             => ProcessRunner.Run("dotnet", "build -nodeReuse:false " + extraArguments, project, TimeSpan.FromMinutes(5));
 

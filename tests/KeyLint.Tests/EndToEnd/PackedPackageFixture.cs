@@ -77,6 +77,38 @@ namespace KeyLint.Tests.EndToEnd
             return directory;
         }
 
+        /// <summary>
+        /// A fresh project of any shape that references the packed KeyLint: <paramref name="items"/> are
+        /// more items for the project file (package references), <paramref name="files"/> its files by
+        /// relative path.
+        /// </summary>
+        public string CreateProject(string name, string items, params (string Path, string Text)[] files)
+        {
+            string directory = Path.Combine(Root, name);
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <RestorePackagesPath>{Path.Combine(Root, "packages")}</RestorePackagesPath>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="KeyLint" Version="{Version}" PrivateAssets="all" />
+                    {items}
+                  </ItemGroup>
+                </Project>
+                """);
+            foreach ((string path, string text) in files)
+            {
+                string full = Path.Combine(directory, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                File.WriteAllText(full, text);
+            }
+
+            return directory;
+        }
+
         public void Dispose()
         {
             try
