@@ -41,35 +41,29 @@ namespace KeyLint.Analyzers
                 return;
             }
 
-            SyntaxNode? root = null;
-
             // Occurrences of one word come in text order, but those of the two words interleave (the
-            // search takes a chunk word by word): a literal is examined once for each word.
-            int bearerExaminedUpTo = 0;
-            int apiKeyExaminedUpTo = 0;
+            // search takes a chunk word by word): each word skips the tokens it has examined.
+            var bearerHits = new HitTokens(tree);
+            var apiKeyHits = new HitTokens(tree);
             using var search = new SourceTextSearch(text, s_words, StringComparison.OrdinalIgnoreCase);
             while (search.MoveNext(report.CancellationToken))
             {
                 bool isBearer = string.Equals(search.Value, Bearer, StringComparison.Ordinal);
-                if (search.Position < (isBearer ? bearerExaminedUpTo : apiKeyExaminedUpTo))
+                ref HitTokens hits = ref isBearer ? ref bearerHits : ref apiKeyHits;
+                if (hits.IsExamined(search.Position) || hits.TokenAt(search.Position, report.CancellationToken) is not SyntaxToken token)
                 {
                     continue;
                 }
 
-                report.CancellationToken.ThrowIfCancellationRequested();
-                root ??= tree.GetRoot(report.CancellationToken);
-                SyntaxToken token = root.FindToken(search.Position);
                 if (isBearer)
                 {
                     if (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken))
                     {
-                        bearerExaminedUpTo = token.Span.End;
                         CheckBearer(token, model, targets, report);
                     }
                 }
                 else if (token.IsKind(SyntaxKind.StringLiteralToken))
                 {
-                    apiKeyExaminedUpTo = token.Span.End;
                     CheckApiKeyHeader(token, model, targets, report);
                 }
             }

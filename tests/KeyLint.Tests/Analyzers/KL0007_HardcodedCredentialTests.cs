@@ -253,6 +253,29 @@ namespace KeyLint.Tests.Analyzers
             await VerifyOlderAsync(WithRunTimeValues(call, ""));
         }
 
+        /// <summary>The Azure OpenAI sites of <see cref="Apis"/> and the OpenAI SDK clients, as a project on Azure.AI.OpenAI 2.1.0 writes them.</summary>
+        public static IEnumerable<object[]> AzureOpenAI21Apis() => Apis().Where(api => api[0] is "OpenAIClient" or "ChatClient" or "ApiKeyCredential" or "ApiKeyCredentialUpdate"
+            or "AzureKeyCredential" or "AzureKeyCredentialUpdate" or "AzureKeyCredentialInLocal");
+
+        public static IEnumerable<object[]> AzureOpenAI21ApisAndConstants() => WithConstants(AzureOpenAI21Apis());
+
+        [Theory]
+        [MemberData(nameof(AzureOpenAI21ApisAndConstants))]
+        public async Task ConstantCredentialWithAzureOpenAI21_ShouldReportAtTheArgument(string api, string call, string what, string constant)
+        {
+            _ = api;
+            Assert.Equal(new System.Version(2, 1, 0, 0), AzureOpenAI21Libraries.AzureOpenAIVersion);
+            await VerifyAsync(AzureOpenAI21Libraries.References, WithConstant(call, constant, ""), Credential(0, what));
+        }
+
+        [Theory]
+        [MemberData(nameof(AzureOpenAI21Apis))]
+        public async Task NonConstantCredentialWithAzureOpenAI21_ShouldNotReport(string api, string call, string what)
+        {
+            _ = (api, what);
+            await VerifyAsync(AzureOpenAI21Libraries.References, WithRunTimeValues(call, ""));
+        }
+
         /// <summary>A class that makes <paramref name="call"/> with values known only at run time.</summary>
         private static string WithRunTimeValues(string call, string usings)
         {
