@@ -52,6 +52,7 @@ namespace KeyLint.Analyzers
             {
                 string name = assembly.Identity.Name;
                 referenced.Add(name);
+                ReferencesTestFramework |= TestCode.IsTestFramework(name);
                 if (s_apiKeyLibraries.TryGetValue(name, out bool isAzure))
                 {
                     foreach ((INamedTypeSymbol type, ImmutableArray<int> typePositions) in CredentialConstructors.TypesOf(assembly))
@@ -167,6 +168,9 @@ namespace KeyLint.Analyzers
 
         /// <summary>The texts a file must contain to hold a watched call (searched for first, vectorised).</summary>
         public ImmutableArray<string> TextTriggers { get; }
+
+        /// <summary>True when the compilation references a test framework (xunit, NUnit, MSTest, TUnit): see <see cref="TestCode"/>.</summary>
+        public bool ReferencesTestFramework { get; }
 
         /// <summary>Whether an identifier may name a watched API (the semantic model decides for sure).</summary>
         public bool IsWatchedName(ReadOnlySpan<char> name)

@@ -44,7 +44,7 @@ namespace KeyLint.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 CredentialTargets targets = CredentialTargets.Resolve(start.Compilation);
-                start.RegisterSemanticModelAction(c => Analyze(c.SemanticModel, targets, new CredentialReport(c.ReportDiagnostic, TestCode.Contains(c.Options, c.SemanticModel.SyntaxTree), c.CancellationToken)));
+                start.RegisterSemanticModelAction(c => Analyze(c.SemanticModel, targets, new CredentialReport(c.ReportDiagnostic, TestCode.Contains(c.Options, c.SemanticModel.SyntaxTree, targets.ReferencesTestFramework), c.CancellationToken)));
             });
         }
 
@@ -53,7 +53,10 @@ namespace KeyLint.Analyzers
         /// <see cref="HardcodedOpenAIKeyAnalyzer.AnalyzeDocument"/>).
         /// </summary>
         internal static void AnalyzeDocument(SemanticModel model, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken)
-            => Analyze(model, CredentialTargets.Resolve(model.Compilation), new CredentialReport(report, TestCode.Contains(options, model.SyntaxTree), cancellationToken));
+        {
+            CredentialTargets targets = CredentialTargets.Resolve(model.Compilation);
+            Analyze(model, targets, new CredentialReport(report, TestCode.Contains(options, model.SyntaxTree, targets.ReferencesTestFramework), cancellationToken));
+        }
 
         private static void Analyze(SemanticModel model, CredentialTargets targets, CredentialReport report)
         {

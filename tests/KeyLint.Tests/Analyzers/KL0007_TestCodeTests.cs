@@ -219,5 +219,35 @@ namespace KeyLint.Tests.Analyzers
             // …and KL0007 leaves it to KL0001, in tests as elsewhere.
             await Test(Calling("var chat = new OpenAI.Chat.ChatClient(\"gpt-4o\", %V%);", key).Replace("{|#0:", "").Replace("\"|}", "\""), TestProject).RunAsync();
         }
+
+        /// <summary>A project on a test framework that sets no IsTestProject (Microsoft.Testing.Platform, xunit v3): the reference decides.</summary>
+        [Theory]
+        [InlineData(null, false)]
+        [InlineData("is_global = true\nbuild_property.IsTestProject = \n", false)]
+        [InlineData("is_global = true\nbuild_property.IsTestProject = false\n", true)]
+        public async Task CompilationReferencingXunit_ShouldBeTestCode_UnlessIsTestProjectSaysOtherwise(string? globalConfig, bool reported)
+        {
+            var test = Test(
+                Calling("var chat = new OpenAI.Chat.ChatClient(\"gpt-4o\", %V%);", "fake-key"),
+                globalConfig,
+                null,
+                reported ? new[] { Credential("ChatClient (apiKey)") } : System.Array.Empty<DiagnosticResult>());
+            test.TestState.AdditionalReferences.Add(Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(System.IO.Path.Combine(System.AppContext.BaseDirectory, "xunit.core.dll")));
+            await test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("xunit.core", true)]
+        [InlineData("xunit.v3.core", true)]
+        [InlineData("nunit.framework", true)]
+        [InlineData("Microsoft.VisualStudio.TestPlatform.TestFramework", true)]
+        [InlineData("TUnit.Core", true)]
+        [InlineData("xunit.abstractions", false)]
+        [InlineData("Xunit.Core", false)]
+        [InlineData("OpenAI", false)]
+        public void TestFrameworks_ShouldBeKnownByTheirAssemblyName(string assembly, bool isFramework)
+        {
+            Assert.Equal(isFramework, TestCode.IsTestFramework(assembly));
+        }
     }
 }
