@@ -31,6 +31,7 @@ namespace KeyLint.Analyzers
             SourceText text = tree.GetText(cancellationToken);
             var hits = new HitTokens(tree);
             List<SyntaxNode>? sites = null;
+            bool declaresWatchedType = false;
             using var search = new SourceTextSearch(text, targets.TextTriggers, StringComparison.Ordinal);
             while (search.MoveNext(cancellationToken))
             {
@@ -54,9 +55,47 @@ namespace KeyLint.Analyzers
                 {
                     (sites ??= new List<SyntaxNode>()).Add(site);
                 }
+
+                declaresWatchedType |= IsDeclaredType(name);
+            }
+
+            if (declaresWatchedType)
+            {
+                // A watched type as a return, field, property or parameter type: a target-typed
+                // new("gpt-4o", "…") anywhere in the file may create it (returned, assigned later,
+                // passed on). Those with arguments are sites; binding tells which create a client.
+                foreach (ImplicitObjectCreationExpressionSyntax creation in hits.Root(cancellationToken).DescendantNodes().OfType<ImplicitObjectCreationExpressionSyntax>())
+                {
+                    if (creation.ArgumentList.Arguments.Count > 0)
+                    {
+                        (sites ??= new List<SyntaxNode>()).Add(creation);
+                    }
+                }
             }
 
             return sites;
+        }
+
+        /// <summary>True when <paramref name="name"/> is the type of a declaration: a method's or property's, a field's, a parameter's.</summary>
+        private static bool IsDeclaredType(SimpleNameSyntax name)
+        {
+            SyntaxNode written = name;
+            while (written.Parent is QualifiedNameSyntax qualified && qualified.Right == written
+                || written.Parent is AliasQualifiedNameSyntax aliasQualified && aliasQualified.Name == written
+                || written.Parent is NullableTypeSyntax)
+            {
+                written = written.Parent;
+            }
+
+            return written.Parent switch
+            {
+                MethodDeclarationSyntax method => method.ReturnType == written,
+                LocalFunctionStatementSyntax function => function.ReturnType == written,
+                BasePropertyDeclarationSyntax property => property.Type == written,
+                VariableDeclarationSyntax declaration => declaration.Type == written,
+                ParameterSyntax parameter => parameter.Type == written,
+                _ => false,
+            };
         }
 
         /// <summary>

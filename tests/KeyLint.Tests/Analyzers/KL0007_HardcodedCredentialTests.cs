@@ -164,6 +164,10 @@ namespace KeyLint.Tests.Analyzers
         [InlineData("InLambda", "System.Func<OpenAIClient> Factory = () => new OpenAIClient({|#0:\"your-api-key\"|});", "OpenAIClient (apiKey)")]
         [InlineData("MemberAssignment", "void M() { var options = new Betalgo.Ranul.OpenAI.OpenAIOptions(); options.ApiKey = {|#0:\"your-api-key\"|}; }", "OpenAIOptions.ApiKey")]
         [InlineData("ExtensionCalledStatically", "void M(IKernelBuilder builder) { OpenAIKernelBuilderExtensions.AddOpenAIChatCompletion(builder, \"gpt-4o\", {|#0:\"your-api-key\"|}); }", "AddOpenAIChatCompletion (apiKey)")]
+        [InlineData("TargetTypedReturned", "ChatClient Create() => new(\"gpt-4o\", {|#0:\"your-api-key\"|});", "ChatClient (apiKey)")]
+        [InlineData("TargetTypedReturnStatement", "ChatClient? Create(bool fast) { if (fast) { return new(\"gpt-4o-mini\", {|#0:\"your-api-key\"|}); } return null; }", "ChatClient (apiKey)")]
+        [InlineData("TargetTypedAssignedInConstructor", "private readonly ChatClient _chat; C() { _chat = new(\"gpt-4o\", {|#0:\"your-api-key\"|}); }", "ChatClient (apiKey)")]
+        [InlineData("TargetTypedArgument", "void Use(ChatClient chat) { } void M() { Use(new(\"gpt-4o\", {|#0:\"your-api-key\"|})); }", "ChatClient (apiKey)")]
         public async Task EverySpellingOfACall_ShouldBeFound(string shape, string member, string what)
         {
             _ = shape;
@@ -274,6 +278,32 @@ namespace KeyLint.Tests.Analyzers
         {
             _ = (api, what);
             await VerifyAsync(AzureOpenAI21Libraries.References, WithRunTimeValues(call, ""));
+        }
+
+        [Fact]
+        public async Task TargetTypedCreationsOfOtherTypes_InAFileThatDeclaresAClient_ShouldNotReport()
+        {
+            string source = """
+                #nullable enable
+                using System.Collections.Generic;
+                using OpenAI.Chat;
+
+                class C
+                {
+                    private readonly Dictionary<string, string> _headers = new(System.StringComparer.Ordinal);
+                    private readonly ChatClient _chat;
+
+                    C(string key)
+                    {
+                        _chat = new("gpt-4o", key);
+                        List<string> names = new(16);
+                        System.Uri endpoint = new("https://example.openai.azure.com");
+                    }
+
+                    ChatClient Create(string key) => new("gpt-4o", key);
+                }
+                """;
+            await VerifyAsync(source);
         }
 
         /// <summary>A class that makes <paramref name="call"/> with values known only at run time.</summary>

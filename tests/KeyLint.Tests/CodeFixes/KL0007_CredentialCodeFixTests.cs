@@ -84,6 +84,32 @@ namespace KeyLint.Tests.CodeFixes
         }
 
         [Fact]
+        public async Task TargetTypedReturnedClient_EnvironmentVariable_ShouldReadTheVariable()
+        {
+            await VerifyFixAsync(
+                """
+                using System;
+                using OpenAI.Chat;
+
+                class C
+                {
+                    public ChatClient Create() => new("gpt-4o", {|#0:"my-placeholder-key"|});
+                }
+                """,
+                """
+                using System;
+                using OpenAI.Chat;
+
+                class C
+                {
+                    public ChatClient Create() => new("gpt-4o", Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
+                }
+                """,
+                Environment,
+                Credential(0, "ChatClient (apiKey)"));
+        }
+
+        [Fact]
         public async Task LocalClientWithConfigurationParameter_Configuration_ShouldReadConfiguration()
         {
             await VerifyFixAsync(
