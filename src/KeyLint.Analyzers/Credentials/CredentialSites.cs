@@ -20,11 +20,15 @@ namespace KeyLint.Analyzers
     /// </summary>
     internal static class CredentialSites
     {
+        /// <summary>How a target-typed creation starts (the tree is asked about each occurrence).</summary>
+        private static readonly ImmutableArray<string> s_targetTypedNew = ImmutableArray.Create("new(", "new (");
+
         /// <summary>
         /// The smallest nodes to bind for each watched name in <paramref name="tree"/>: the object
-        /// creation, invocation or assignment that spells it, or the target-typed <c>new(…)</c>
-        /// initialisers of a declaration whose type spells it. Null when there is none (the common
-        /// case: nothing is allocated). A node may be listed twice.
+        /// creation, invocation or assignment that spells it, the target-typed <c>new(…)</c>
+        /// initialisers of a declaration whose type spells it, and — in a file where a watched type is
+        /// the type of a declaration — every target-typed <c>new(…)</c> with arguments. Null when
+        /// there is none (the common case: nothing is allocated). A node may be listed twice.
         /// </summary>
         public static List<SyntaxNode>? Find(SyntaxTree tree, CredentialTargets targets, CancellationToken cancellationToken)
         {
@@ -64,9 +68,14 @@ namespace KeyLint.Analyzers
                 // A watched type as a return, field, property or parameter type: a target-typed
                 // new("gpt-4o", "…") anywhere in the file may create it (returned, assigned later,
                 // passed on). Those with arguments are sites; binding tells which create a client.
-                foreach (ImplicitObjectCreationExpressionSyntax creation in hits.Root(cancellationToken).DescendantNodes().OfType<ImplicitObjectCreationExpressionSyntax>())
+                // Text first again: "new(" and "new (" are searched for, not the tree walked.
+                using var targetTyped = new SourceTextSearch(text, s_targetTypedNew, StringComparison.Ordinal);
+                while (targetTyped.MoveNext(cancellationToken))
                 {
-                    if (creation.ArgumentList.Arguments.Count > 0)
+                    if (hits.TokenAt(targetTyped.Position, cancellationToken) is SyntaxToken keyword
+                        && keyword.IsKind(SyntaxKind.NewKeyword)
+                        && keyword.Parent is ImplicitObjectCreationExpressionSyntax creation
+                        && creation.ArgumentList.Arguments.Count > 0)
                     {
                         (sites ??= new List<SyntaxNode>()).Add(creation);
                     }
