@@ -18,7 +18,7 @@ namespace KeyLint.Analyzers
         public static void AnalyzeCreation(IObjectCreationOperation creation, INamedTypeSymbol type, CredentialTargets targets, CredentialReport report)
         {
             // The client is searched for only when the key is constant: the search binds other calls.
-            if (ConstantKey(creation.Arguments, report) is not IOperation key)
+            if (ConstantKey(creation.Arguments, report) is not { } key)
             {
                 return;
             }
@@ -26,12 +26,12 @@ namespace KeyLint.Analyzers
             if (SymbolEqualityComparer.Default.Equals(type, targets.ApiKeyCredential))
             {
                 bool isAzure = !targets.AzureClients.IsEmpty && CredentialRecipients.ClientOf(creation, targets.AzureClients, report.CancellationToken) is not null;
-                report.ReportIfConstant(key, "ApiKeyCredential (key)", isAzure);
+                Report(report, key, "ApiKeyCredential (key)", isAzure);
             }
             else if (targets.WatchesAzureKeyCredential
                 && CredentialRecipients.ClientOf(creation, targets.AzureClients, report.CancellationToken) is INamedTypeSymbol client)
             {
-                report.ReportIfConstant(key, $"AzureKeyCredential for {client.Name} (key)", isAzure: true);
+                Report(report, key, $"AzureKeyCredential for {client.Name} (key)", isAzure: true);
             }
         }
 
@@ -45,7 +45,7 @@ namespace KeyLint.Analyzers
             bool isApiKeyCredential = !isAzureKeyCredential && CredentialTargets.IsOrDerivesFrom(credential.Type, targets.ApiKeyCredential);
             if (!isAzureKeyCredential && !isApiKeyCredential
                 || !SymbolEqualityComparer.Default.Equals(declaring, targets.AzureKeyCredential) && !SymbolEqualityComparer.Default.Equals(declaring, targets.ApiKeyCredential)
-                || ConstantKey(invocation.Arguments, report) is not IOperation key)
+                || ConstantKey(invocation.Arguments, report) is not { } key)
             {
                 return;
             }
@@ -53,32 +53,32 @@ namespace KeyLint.Analyzers
             INamedTypeSymbol? client = targets.AzureClients.IsEmpty ? null : CredentialRecipients.ClientOfHolder(credential, targets.AzureClients, report.CancellationToken);
             if (isApiKeyCredential)
             {
-                report.ReportIfConstant(key, "ApiKeyCredential.Update (key)", isAzure: client is not null);
+                Report(report, key, "ApiKeyCredential.Update (key)", isAzure: client is not null);
             }
             else if (client is not null)
             {
-                report.ReportIfConstant(key, $"AzureKeyCredential.Update for {client.Name} (key)", isAzure: true);
+                Report(report, key, $"AzureKeyCredential.Update for {client.Name} (key)", isAzure: true);
             }
         }
 
-        /// <summary>The string argument <c>key</c> when it is constant, else null.</summary>
-        private static IOperation? ConstantKey(ImmutableArray<IArgumentOperation> arguments, CredentialReport report)
+        /// <summary>
+        /// The string argument <c>key</c> when the report would report it (constant, and in test code
+        /// secret-looking), else null: the client is searched for only then.
+        /// </summary>
+        private static (string Credential, IOperation Written)? ConstantKey(ImmutableArray<IArgumentOperation> arguments, CredentialReport report)
         {
             foreach (IArgumentOperation argument in arguments)
             {
                 if (argument.Parameter is { Name: "key", Type.SpecialType: SpecialType.System_String })
                 {
-                    IOperation value = argument.Value;
-                    while (value is IConversionOperation conversion && conversion.IsImplicit)
-                    {
-                        value = conversion.Operand;
-                    }
-
-                    return ConstantCredentials.Value(value, report.CancellationToken) is null ? null : argument.Value;
+                    return report.Reportable(argument.Value, out IOperation written) is string credential ? (credential, written) : null;
                 }
             }
 
             return null;
         }
+
+        private static void Report(CredentialReport report, (string Credential, IOperation Written) key, string what, bool isAzure)
+            => report.Report(key.Credential, key.Written.Syntax.GetLocation(), what, isAzure);
     }
 }

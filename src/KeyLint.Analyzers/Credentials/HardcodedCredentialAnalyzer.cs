@@ -28,9 +28,10 @@ namespace KeyLint.Analyzers
     /// (<see cref="HeaderCredentials"/>). The types are
     /// resolved once per compilation; a compilation that references none of these libraries gets no
     /// callback for them. Text first: only the calls and assignments whose text names a watched API
-    /// are bound (<see cref="CredentialSites"/>). Keys that KL0001–KL0004 already report are not reported again, and empty
-    /// strings are not credentials. Placeholders such as "your-api-key" are reported: they mark a
-    /// code path that sends a constant credential.
+    /// are bound (<see cref="CredentialSites"/>). Keys that KL0001–KL0004 and KL0008 already report are not reported again, and
+    /// empty strings are not credentials (<see cref="CredentialReport"/>). Placeholders such as
+    /// "your-api-key" are reported in product code, where they mark a code path that sends a constant
+    /// credential; in test code only secret-looking constants are (<see cref="TestCode"/>).
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
@@ -44,7 +45,7 @@ namespace KeyLint.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 CredentialTargets targets = CredentialTargets.Resolve(start.Compilation);
-                start.RegisterSemanticModelAction(c => Analyze(c.SemanticModel, targets, new CredentialReport(c.ReportDiagnostic, TestCode.Contains(c.Options, c.SemanticModel.SyntaxTree, targets.ReferencesTestFramework), c.CancellationToken)));
+                start.RegisterSemanticModelAction(c => Analyze(c.SemanticModel, targets, new CredentialReport(c.ReportDiagnostic, c.Options, c.SemanticModel.SyntaxTree, targets.ReferencesTestFramework, c.CancellationToken)));
             });
         }
 
@@ -55,7 +56,7 @@ namespace KeyLint.Analyzers
         internal static void AnalyzeDocument(SemanticModel model, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
             CredentialTargets targets = CredentialTargets.Resolve(model.Compilation);
-            Analyze(model, targets, new CredentialReport(report, TestCode.Contains(options, model.SyntaxTree, targets.ReferencesTestFramework), cancellationToken));
+            Analyze(model, targets, new CredentialReport(report, options, model.SyntaxTree, targets.ReferencesTestFramework, cancellationToken));
         }
 
         private static void Analyze(SemanticModel model, CredentialTargets targets, CredentialReport report)

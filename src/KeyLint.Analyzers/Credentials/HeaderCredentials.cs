@@ -92,7 +92,10 @@ namespace KeyLint.Analyzers
             }
         }
 
-        /// <summary>The call spells <c>Add</c> or <c>TryAddWithoutValidation</c>: checked before binding.</summary>
+        /// <summary>
+        /// The call spells <c>Add</c> or <c>TryAddWithoutValidation</c>: checked before binding, so a
+        /// "Bearer …" that is logged or formatted (<c>Console.WriteLine($"Bearer {token}")</c>) binds nothing.
+        /// </summary>
         private static bool IsHeaderAddName(ExpressionSyntax expression)
         {
             string? name = expression switch
@@ -144,6 +147,7 @@ namespace KeyLint.Analyzers
             }
 
             if (outermost.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }
+                || !IsHeaderAddName(invocation.Expression)
                 || TokenSyntax(header, outermost) is ExpressionSyntax tokenSyntax && NonConstantSyntax.IsSurelyNotConstant(tokenSyntax)
                 || model.GetOperation(invocation, report.CancellationToken) is not IInvocationOperation call
                 || !IsHeaderAdd(call, targets)

@@ -993,6 +993,58 @@ namespace KeyLint.Tests.CodeFixes
                 Credential(0, "AzureKeyCredential for OpenAIClient (key)"));
         }
 
+        /// <summary>
+        /// Fix All in a test project: the placeholders KL0007 leaves alone there stay as they are, and
+        /// the two secret-looking constants get the first two settings — the light bulb, which numbers
+        /// settings from the document's diagnostics, agrees (the placeholders take no number).
+        /// </summary>
+        [Fact]
+        public async Task TestProject_FixAllShouldFixOnlySecretLookingCredentials_AndNumberThemAlone()
+        {
+            string hexKey = Scanning.SecretLikeStrings.Of(Scanning.SecretLikeStrings.Named("Azure key: 32 lowercase hex")).Skip(3).First();
+            string token = Scanning.SecretLikeStrings.Of(Scanning.SecretLikeStrings.Named("base62, 40")).Skip(3).First();
+            var test = new Verify.Test
+            {
+                TestCode = $$"""
+                    using System.ClientModel;
+                    using OpenAI.Chat;
+
+                    class ClientTests
+                    {
+                        public ChatClient Placeholder() => new ChatClient("gpt-4o", "fake-key");
+
+                        public ChatClient Secret() => new ChatClient("gpt-4o", {|#0:"{{hexKey}}"|});
+
+                        public ApiKeyCredential Another() => new ApiKeyCredential("NOKEY");
+
+                        public ApiKeyCredential Token() => new ApiKeyCredential({|#1:"{{token}}"|});
+                    }
+                    """,
+                FixedCode = """
+                    using System;
+                    using System.ClientModel;
+                    using OpenAI.Chat;
+
+                    class ClientTests
+                    {
+                        public ChatClient Placeholder() => new ChatClient("gpt-4o", "fake-key");
+
+                        public ChatClient Secret() => new ChatClient("gpt-4o", Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
+
+                        public ApiKeyCredential Another() => new ApiKeyCredential("NOKEY");
+
+                        public ApiKeyCredential Token() => new ApiKeyCredential(Environment.GetEnvironmentVariable("OPENAI_API_KEY_2") ?? throw new InvalidOperationException("The environment variable OPENAI_API_KEY_2 is not set."));
+                    }
+                    """,
+                CodeActionEquivalenceKey = Environment,
+            };
+            test.TestState.AdditionalReferences.AddRange(KeyLintCodeFixVerifier.ClientLibraryReferences);
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n"));
+            test.ExpectedDiagnostics.Add(Credential(0, "ChatClient (apiKey)"));
+            test.ExpectedDiagnostics.Add(Credential(1, "ApiKeyCredential (key)"));
+            await test.RunAsync();
+        }
+
         [Fact]
         public async Task ThreeDistinctCredentials_FixAllShouldGiveEachItsOwnSetting()
         {
