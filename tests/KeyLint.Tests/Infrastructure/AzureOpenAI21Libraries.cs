@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.IO;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace KeyLint.Tests
@@ -19,16 +18,10 @@ namespace KeyLint.Tests
         /// <summary>The assemblies these replace, and those built on them.</summary>
         private static readonly string[] Replaced = { "OpenAI.dll", "Azure.AI.OpenAI.dll", "Microsoft.SemanticKernel.", "Microsoft.Extensions.AI", "Betalgo." };
 
-        public static readonly ImmutableArray<MetadataReference> References = ClientLibraries.References
-            .Where(reference => !Replaced.Any(name => FileName(reference).StartsWith(name, StringComparison.Ordinal)))
-            .Append(MetadataReference.CreateFromFile(Path.Combine(Folder, "OpenAI.dll")))
-            .Append(MetadataReference.CreateFromFile(Path.Combine(Folder, "Azure.AI.OpenAI.dll")))
-            .ToImmutableArray();
+        public static readonly ImmutableArray<MetadataReference> References = ClientLibraries.Replacing(
+            Replaced, Path.Combine(Folder, "OpenAI.dll"), Path.Combine(Folder, "Azure.AI.OpenAI.dll"));
 
         /// <summary>The version of the Azure.AI.OpenAI assembly in <see cref="References"/>, for the test to pin.</summary>
         public static Version AzureOpenAIVersion => System.Reflection.AssemblyName.GetAssemblyName(Path.Combine(Folder, "Azure.AI.OpenAI.dll")).Version!;
-
-        private static string FileName(MetadataReference reference)
-            => Path.GetFileName(((PortableExecutableReference)reference).FilePath) ?? string.Empty;
     }
 }

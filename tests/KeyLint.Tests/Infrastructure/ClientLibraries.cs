@@ -23,5 +23,16 @@ namespace KeyLint.Tests
             .OrderBy(path => path, StringComparer.Ordinal)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
+
+        /// <summary>
+        /// <see cref="References"/> with the assemblies whose file names start with one of
+        /// <paramref name="replaced"/> left out and <paramref name="paths"/> added instead: another
+        /// version of a library, as a project on that version compiles against it.
+        /// </summary>
+        public static ImmutableArray<MetadataReference> Replacing(string[] replaced, params string[] paths)
+            => References
+                .Where(reference => !replaced.Any(name => (Path.GetFileName(((PortableExecutableReference)reference).FilePath) ?? string.Empty).StartsWith(name, StringComparison.Ordinal)))
+                .Concat(paths.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)))
+                .ToImmutableArray();
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.IO;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace KeyLint.Tests
@@ -22,14 +21,10 @@ namespace KeyLint.Tests
         private static readonly string[] Replaced = { "OpenAI.dll", "Azure.AI.OpenAI.dll", "Azure.AI.Inference.dll", "Microsoft.SemanticKernel.", "Microsoft.Extensions.AI", "Betalgo." };
 
         /// <summary>The old assemblies, their dependencies (Azure.Core, Newtonsoft.Json, Microsoft.Extensions.Http) and the other client references.</summary>
-        public static readonly ImmutableArray<MetadataReference> References = ClientLibraries.References
-            .Where(reference => !Replaced.Any(name => FileName(reference).StartsWith(name, StringComparison.Ordinal)))
-            .Append(MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "Newtonsoft.Json.dll")))
-            .Append(MetadataReference.CreateFromFile(Path.Combine(Folder, "OpenAI_API.dll")))
-            .Append(MetadataReference.CreateFromFile(Path.Combine(Folder, "Azure.AI.OpenAI.dll")))
-            .ToImmutableArray();
-
-        private static string FileName(MetadataReference reference)
-            => Path.GetFileName(((PortableExecutableReference)reference).FilePath) ?? string.Empty;
+        public static readonly ImmutableArray<MetadataReference> References = ClientLibraries.Replacing(
+            Replaced,
+            Path.Combine(AppContext.BaseDirectory, "Newtonsoft.Json.dll"),
+            Path.Combine(Folder, "OpenAI_API.dll"),
+            Path.Combine(Folder, "Azure.AI.OpenAI.dll"));
     }
 }
