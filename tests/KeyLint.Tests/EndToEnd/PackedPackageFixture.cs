@@ -83,11 +83,15 @@ namespace KeyLint.Tests.EndToEnd
         /// relative path.
         /// </summary>
         public string CreateProject(string name, string items, params (string Path, string Text)[] files)
+            => CreateProject(name, "Microsoft.NET.Sdk", items, files);
+
+        /// <summary>As <see cref="CreateProject(string, string, (string, string)[])"/>, with another SDK (<c>Microsoft.NET.Sdk.Web</c>, <c>.Razor</c>).</summary>
+        public string CreateProject(string name, string sdk, string items, params (string Path, string Text)[] files)
         {
             string directory = Path.Combine(Root, name);
             Directory.CreateDirectory(directory);
             File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
+                <Project Sdk="{sdk}">
                   <PropertyGroup>
                     <TargetFramework>net10.0</TargetFramework>
                     <Nullable>enable</Nullable>
