@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using CsCheck;
+using KeyLint.Scanning;
+
+namespace KeyLint.Tests.Scanning
+{
+    /// <summary>
+    /// <see cref="Base64KeyScanner"/>: keys base64-encoded the way a Kubernetes Secret's <c>data:</c>
+    /// holds them (with or without the newline <c>echo … | base64</c> adds), found at the encoded
+    /// run's position; nothing else decoded into a report.
+    /// </summary>
+    public class Base64KeyScannerTests
+    {
+        private static string Encode(string value) => Convert.ToBase64String(Encoding.ASCII.GetBytes(value));
+
+        private static List<(int Start, int Length, KeyKind Kind, string Redacted)> Scan(string text)
+        {
+            var found = new List<(int, int, KeyKind, string)>();
+            foreach (KeyMatch match in Base64KeyScanner.Find(text.AsSpan()))
+            {
+                Span<char> key = stackalloc char[Base64KeyScanner.MaxDecodedLength];
+                int length = Base64KeyScanner.DecodeKey(text.AsSpan(match.Start, match.Length), key);
+                found.Add((match.Start, match.Length, match.Kind, KeyRedactor.Redact(key.Slice(0, length), match.PrefixLength)));
+            }
+
+            return found;
+        }
+
+        [Theory]
+        [MemberData(nameof(KeyKinds.AllAsData), MemberType = typeof(KeyKinds))]
+        public void EncodedKey_InASecretsData_ShouldBeFoundAtTheEncodedRun(string kind)
+        {
+            string key = KeyKinds.Key(kind);
+            string encoded = Encode(key);
+            string yaml = "apiVersion: v1\nkind: Secret\ndata:\n  OPENAI_API_KEY: " + encoded + "\n";
+
+            var found = Assert.Single(Scan(yaml));
+
+            Assert.Equal((yaml.IndexOf(encoded, StringComparison.Ordinal), encoded.Length), (found.Start, found.Length));
+            Assert.True(KeyScanner.IsKey(key.AsSpan(), out KeyKind expectedKind));
+            Assert.Equal(expectedKind, found.Kind);
+            Assert.Equal(FakeKeys.Redacted(key, KeyKinds.Prefix(kind)), found.Redacted);
+        }
+
+        [Theory]
+        [InlineData("\n")]
+        [InlineData("\r\n")]
+        public void EncodedKey_WithTheNewlineEchoAdds_ShouldBeFound(string newline)
+        {
+            string key = FakeKeys.Admin(seed: 7);
+            string encoded = Encode(key + newline);
+
+            var found = Assert.Single(Scan("  key: \"" + encoded + "\""));
+
+            Assert.Equal((8, encoded.Length, KeyKind.Admin), (found.Start, found.Length, found.Kind));
+            Assert.Equal(FakeKeys.Redacted(key, "sk-admin-"), found.Redacted);
+        }
+
+        [Fact]
+        public void EncodedKeys_SeveralInOneText_ShouldEachBeFoundInOrder()
+        {
+            string first = Encode(FakeKeys.Project(seed: 1));
+            string second = Encode(FakeAzureKeys.Create(seed: 2));
+            string third = Encode(FakeKeys.ServiceAccount(seed: 3));
+            string text = "a: " + first + "\nb: " + second + "\nc: " + third + "\n";
+
+            var found = Scan(text);
+
+            Assert.Equal(
+                new[] { text.IndexOf(first, StringComparison.Ordinal), text.IndexOf(second, StringComparison.Ordinal), text.IndexOf(third, StringComparison.Ordinal) },
+                found.ConvertAll(f => f.Start));
+            Assert.Equal(new[] { KeyKind.Project, KeyKind.Azure, KeyKind.ServiceAccount }, found.ConvertAll(f => f.Kind));
+        }
+
+        [Theory]
+        [InlineData("x")] // glued to a base64 character before: part of a longer value
+        [InlineData("/")]
+        public void EncodedKey_InsideALongerRun_ShouldNotBeReported(string before)
+            => Assert.Empty(Scan("data: " + before + Encode(FakeKeys.Project(seed: 4))));
+
+        [Fact]
+        public void EncodedKey_FollowedByMoreBase64_ShouldNotBeReported()
+            => Assert.Empty(Scan("data: " + Encode(FakeKeys.Project(seed: 4)) + "QUJD"));
+
+        [Fact]
+        public void EncodedKey_CutMidQuad_ShouldNotBeReported()
+        {
+            // Not whole base64 (its length is not a multiple of four): not decoded at all.
+            string encoded = Encode(FakeKeys.Project(seed: 5));
+            Assert.Empty(Scan("data: " + encoded.Substring(0, encoded.Length - 2)));
+        }
+
+        [Fact]
+        public void EncodedNonKeys_ShouldNotBeReported()
+        {
+            // "sk-" followed by text that is no key, and a 112-character run holding the Azure marker's encoding.
+            string notAKey = Encode("sk-" + new string('a', 60));
+            string azureShaped = new string('A', Base64KeyScanner.AzureSignaturePartOffset) + Base64KeyScanner.AzureSignaturePart + new string('B', 36);
+            Assert.Empty(Scan(notAKey + "\n" + azureShaped + "\nc2st\nUUo5"));
+        }
+
+        [Fact]
+        public void PlainKey_ShouldNotBeReportedAsEncoded()
+            => Assert.Empty(Scan("OPENAI_API_KEY: " + FakeKeys.Project(seed: 6)));
+
+        [Fact]
+        public void ContainsMarker_ShouldSeeEitherMarker()
+        {
+            Assert.True(Base64KeyScanner.ContainsMarker("x c2st y".AsSpan()));
+            Assert.True(Base64KeyScanner.ContainsMarker("x UUo5 y".AsSpan()));
+            Assert.False(Base64KeyScanner.ContainsMarker("apiVersion: v1\nkind: ConfigMap\n".AsSpan()));
+        }
+
+        [Fact]
+        public void EncodedLengths_ShouldCoverTheShortestAndLongestKey()
+        {
+            string shortest = FakeKeys.LegacyUser(seed: 1);
+            string longest = FakeKeys.LegacyUserLong(seed: 1, segmentLength: OpenAIKeyFormat.MaxSegmentLength);
+            Assert.True(KeyScanner.IsKey(longest.AsSpan(), out _));
+            Assert.Single(Scan(Encode(shortest)));
+            Assert.Single(Scan(Encode(longest + "\r\n")));
+        }
+
+        [Fact]
+        public void Decode_ShouldMatchTheRuntime()
+        {
+            Gen.Byte.Array[1, 300].Sample(bytes =>
+            {
+                string encoded = Convert.ToBase64String(bytes);
+                Span<char> decoded = stackalloc char[400];
+                int length = Base64KeyScanner.Decode(encoded.AsSpan(), decoded);
+                Assert.Equal(bytes.Length, length);
+                for (int i = 0; i < length; i++)
+                {
+                    Assert.Equal((char)bytes[i], decoded[i]);
+                }
+            });
+        }
+
+        [Theory]
+        [InlineData("abc")] // not a multiple of four
+        [InlineData("ab!d")] // not base64
+        [InlineData("a=bc")] // padding in the middle
+        public void Decode_Malformed_ShouldFail(string encoded)
+        {
+            Span<char> decoded = stackalloc char[16];
+            Assert.Equal(-1, Base64KeyScanner.Decode(encoded.AsSpan(), decoded));
+        }
+
+        [Fact]
+        public void Find_ShouldFindEveryEncodedKeyInRandomText()
+        {
+            Gen<string> noise = Gen.String[Gen.Char["ab:= \n\"c2stUUo5"], 0, 200];
+            Gen.Select(noise, noise, Gen.Int[1, 1000]).Sample((before, after, seed) =>
+            {
+                string encoded = Encode(FakeKeys.Project(seed));
+                string text = before + " " + encoded + " " + after;
+                Assert.Contains(Scan(text), f => f.Start == before.Length + 1 && f.Length == encoded.Length);
+            });
+        }
+    }
+}
