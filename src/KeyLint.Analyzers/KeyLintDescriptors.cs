@@ -38,9 +38,9 @@ namespace KeyLint.Analyzers
 
         public static readonly DiagnosticDescriptor KL0006_KeyInConfigurationFile = Create(
             RuleIdentifiers.KeyInConfigurationFile,
-            "OpenAI key in a configuration file",
-            "OpenAI {0} {1} is in {2}; move it to user secrets or an environment variable, and rotate it",
-            "appsettings*.json, launchSettings.json and .env files are usually committed and copied to build output. Keep secrets in user secrets (dotnet user-secrets) during development and in environment variables or a secret store in production, and rotate a key that was committed.");
+            "OpenAI key in a file the project commits",
+            "OpenAI {0} {1} is in {2}; {3}, and rotate it",
+            "Configuration files (appsettings*.json, launchSettings.json, .env, local.settings.json, app.config, web.config), HTTP request files, MSBuild files, YAML pipelines and manifests, and notebooks are committed with the project, and several are copied to build output. Keep secrets out of them: user secrets or environment variables during development, a secret store or the pipeline's secrets elsewhere; and rotate a key that was committed.");
 
         public static readonly DiagnosticDescriptor KL0007_HardcodedCredential = Create(
             RuleIdentifiers.HardcodedCredential,
@@ -54,6 +54,13 @@ namespace KeyLint.Analyzers
             "{0} key {1} is {2}; regenerate it in the Azure portal, and read it from configuration or a secret store, or use Microsoft Entra ID instead of keys",
             "An 84-character identifiable Azure AI services key (Azure OpenAI, AI Services, Cognitive Services and the other Azure AI services) in source code, a comment or a configuration file is readable by everyone who can read the repository, its history and the build output. Regenerate it (Keys and Endpoint in the Azure portal), read the new one from configuration or Key Vault, or better, authenticate with Microsoft Entra ID (DefaultAzureCredential) and disable local keys.");
 
+        public static readonly DiagnosticDescriptor KL0009_KeyInWebAsset = Create(
+            RuleIdentifiers.KeyInWebAsset,
+            "Secret key in a file served to browsers",
+            "{0} {1} is in {2}, which is sent to every visitor's browser; call the API from the server instead, and rotate the key",
+            "A file under wwwroot (scripts, pages, JSON such as a Blazor WebAssembly appsettings.json) is served as it is to everyone who opens the site: a key in it is public the moment the site is deployed, whatever the repository's visibility. Keys belong on the server: call OpenAI from a server endpoint (or hand the browser a short-lived token), and rotate the key.",
+            DiagnosticSeverity.Error);
+
         public static readonly DiagnosticDescriptor KL0900_InvalidOption = new DiagnosticDescriptor(
             RuleIdentifiers.InvalidOption,
             "Invalid KeyLint option",
@@ -64,13 +71,13 @@ namespace KeyLint.Analyzers
             description: "A KeyLint option in .editorconfig has a value KeyLint cannot use. KeyLint falls back to the default (a name the fixes write, or whether a file is test code) until it is corrected.",
             helpLinkUri: RuleIdentifiers.GetHelpLink(RuleIdentifiers.InvalidOption));
 
-        private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description)
+        private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description, DiagnosticSeverity severity = DiagnosticSeverity.Warning)
             => new DiagnosticDescriptor(
                 id,
                 title,
                 messageFormat,
                 RuleIdentifiers.SecurityCategory,
-                DiagnosticSeverity.Warning,
+                severity,
                 isEnabledByDefault: true,
                 description: description,
                 helpLinkUri: RuleIdentifiers.GetHelpLink(id));

@@ -11,6 +11,7 @@ namespace KeyLint.Analyzers
         public const string KeyInConfigurationFile = "KL0006";
         public const string HardcodedCredential = "KL0007";
         public const string HardcodedAzureKey = "KL0008";
+        public const string KeyInWebAsset = "KL0009";
 
         public const string InvalidOption = "KL0900";
 

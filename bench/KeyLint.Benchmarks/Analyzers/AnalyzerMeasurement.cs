@@ -40,7 +40,7 @@ namespace KeyLint.Benchmarks.Analyzers
 
         private static readonly string[] KeyLintNames =
         {
-            nameof(HardcodedOpenAIKeyAnalyzer), nameof(HardcodedCredentialAnalyzer), nameof(InvalidOptionAnalyzer), nameof(KeyInConfigurationFileAnalyzer),
+            nameof(HardcodedOpenAIKeyAnalyzer), nameof(HardcodedCredentialAnalyzer), nameof(InvalidOptionAnalyzer), nameof(KeyInProjectFileAnalyzer),
         };
 
         public static int Run(string[] args)
@@ -98,14 +98,14 @@ namespace KeyLint.Benchmarks.Analyzers
                         analyzers.Add(new HardcodedOpenAIKeyAnalyzer());
                         analyzers.Add(new HardcodedCredentialAnalyzer());
                         analyzers.Add(new InvalidOptionAnalyzer());
-                        analyzers.Add(new KeyInConfigurationFileAnalyzer());
+                        analyzers.Add(new KeyInProjectFileAnalyzer());
                         break;
                     case "keylint-timed":
                         // Wrapped, to add up their callbacks' time less GC pauses (TimingAnalyzer).
                         analyzers.Add(new TimingAnalyzer(new HardcodedOpenAIKeyAnalyzer()));
                         analyzers.Add(new TimingAnalyzer(new HardcodedCredentialAnalyzer()));
                         analyzers.Add(new TimingAnalyzer(new InvalidOptionAnalyzer()));
-                        analyzers.Add(new TimingAnalyzer(new KeyInConfigurationFileAnalyzer()));
+                        analyzers.Add(new TimingAnalyzer(new KeyInProjectFileAnalyzer()));
                         break;
                     case "kl-keys":
                         // Each KeyLint analyzer alone: which one the driver's wall-clock overhead follows.
@@ -118,7 +118,7 @@ namespace KeyLint.Benchmarks.Analyzers
                         analyzers.Add(new InvalidOptionAnalyzer());
                         break;
                     case "kl-files":
-                        analyzers.Add(new KeyInConfigurationFileAnalyzer());
+                        analyzers.Add(new KeyInProjectFileAnalyzer());
                         break;
                     case "bare":
                         analyzers.Add(new BareStringLiteralAnalyzer());

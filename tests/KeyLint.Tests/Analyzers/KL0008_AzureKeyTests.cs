@@ -6,7 +6,7 @@ using KeyLint.Tests.Reliability;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = KeyLint.Tests.KeyLintVerifier<KeyLint.Analyzers.HardcodedOpenAIKeyAnalyzer>;
-using VerifyFiles = KeyLint.Tests.KeyLintVerifier<KeyLint.Analyzers.KeyInConfigurationFileAnalyzer>;
+using VerifyFiles = KeyLint.Tests.KeyLintVerifier<KeyLint.Analyzers.KeyInProjectFileAnalyzer>;
 
 namespace KeyLint.Tests.Analyzers
 {
@@ -236,7 +236,7 @@ namespace KeyLint.Tests.Analyzers
                     Azure(launch, place: "in launchSettings.json").WithSpan("/app/Properties/launchSettings.json", 1, LaunchSettingsBefore.Length + 1, 1, LaunchSettingsBefore.Length + 1 + 84),
                     Azure(json, place: "in appsettings.json").WithSpan("/app/appsettings.json", 3, 16, 3, 16 + 84),
                     new DiagnosticResult(KeyLintDescriptors.KL0006_KeyInConfigurationFile)
-                        .WithArguments("project key", FakeKeys.Redacted(openAI, "sk-proj-"), "appsettings.json")
+                        .WithArguments("project key", FakeKeys.Redacted(openAI, "sk-proj-"), "appsettings.json", "move it to user secrets or an environment variable")
                         .WithSpan("/app/appsettings.json", 4, 15, 4, 15 + openAI.Length),
                 },
             };

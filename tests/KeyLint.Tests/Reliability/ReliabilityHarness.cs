@@ -29,7 +29,7 @@ namespace KeyLint.Tests.Reliability
         public static readonly ImmutableArray<DiagnosticAnalyzer> AllAnalyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
             new HardcodedOpenAIKeyAnalyzer(),
             new HardcodedCredentialAnalyzer(),
-            new KeyInConfigurationFileAnalyzer(),
+            new KeyInProjectFileAnalyzer(),
             new InvalidOptionAnalyzer());
 
         public static readonly ImmutableArray<CodeFixProvider> AllFixProviders = ImmutableArray.Create<CodeFixProvider>(

@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading;
+using KeyLint.Scanning;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace KeyLint.Analyzers
+{
+    /// <summary>
+    /// Keys in the files besides C# that a project commits or ships (<see cref="ProjectFileKind"/>):
+    /// KL0006 with advice fitting the file, KL0009 for files under <c>wwwroot</c> (served to
+    /// browsers), KL0008 for an Azure key outside <c>wwwroot</c> (an Azure key has one rule wherever
+    /// it is written). In YAML, base64-encoded keys (Kubernetes Secrets) too.
+    /// </summary>
+    /// <remarks>
+    /// The files arrive as AdditionalFiles (the package's build/KeyLint.targets adds them); the
+    /// analyzer never reads the disk. Each kind is turned off by its MSBuild property
+    /// (<see cref="ProjectFileKinds.SwitchProperty"/>), which the analyzer reads too, so a file added
+    /// by other means obeys it as well. A file is first read in chunks for a marker, allocating
+    /// nothing; only a file holding one is scanned whole.
+    /// </remarks>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class KeyInProjectFileAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>
+        /// Chunks overlap by the longest marker's length, so that no marker is split (a whole key is
+        /// never needed from the chunks: a file with a marker is scanned whole).
+        /// </summary>
+        private const int MarkerOverlap = 8;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            KeyLintDescriptors.KL0006_KeyInConfigurationFile,
+            KeyLintDescriptors.KL0008_HardcodedAzureKey,
+            KeyLintDescriptors.KL0009_KeyInWebAsset);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                AnalyzerConfigOptions options = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+                start.RegisterAdditionalFileAction(file => AnalyzeFile(file, options));
+            });
+        }
+
+        /// <summary>False when the kind's MSBuild property (compiler-visible through the package's props) is <c>false</c>.</summary>
+        public static bool IsSwitchedOn(AnalyzerConfigOptions globalOptions, ProjectFileKind kind)
+            => !(globalOptions.TryGetValue("build_property." + ProjectFileKinds.SwitchProperty(kind), out string? value)
+                && value.Trim().Equals("false", StringComparison.OrdinalIgnoreCase));
+
+        private static void AnalyzeFile(AdditionalFileAnalysisContext context, AnalyzerConfigOptions globalOptions)
+        {
+            string path = context.AdditionalFile.Path;
+            ProjectFileKind kind = ProjectFileKinds.Classify(path);
+            if (kind == ProjectFileKind.None || !IsSwitchedOn(globalOptions, kind))
+            {
+                return;
+            }
+
+            SourceText? text = context.AdditionalFile.GetText(context.CancellationToken);
+            bool base64 = ProjectFileKinds.MayEncodeBase64(kind);
+            if (text is null || !HasMarker(text, base64, context.CancellationToken))
+            {
+                return;
+            }
+
+            string content = text.ToString();
+            var report = new FileReport(context, path, kind, text);
+            foreach (KeyMatch match in KeyScanner.Find(content.AsSpan()))
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                report.Key(match, content.AsSpan(match.Start, match.Length), encoded: false);
+            }
+
+            if (base64)
+            {
+                Span<char> decoded = stackalloc char[Base64KeyScanner.MaxDecodedLength];
+                foreach (KeyMatch match in Base64KeyScanner.Find(content.AsSpan()))
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    int length = Base64KeyScanner.DecodeKey(content.AsSpan(match.Start, match.Length), decoded);
+                    report.Key(match, decoded.Slice(0, length), encoded: true);
+                }
+            }
+        }
+
+        /// <summary>One pass over the file in pooled chunks: is there a marker of a key (or of an encoded key) at all?</summary>
+        private static bool HasMarker(SourceText text, bool base64, CancellationToken cancellationToken)
+        {
+            using var chunks = new TextChunks(text, MarkerOverlap);
+            while (chunks.MoveNext(cancellationToken))
+            {
+                if (KeyScanner.ContainsMarker(chunks.Span) || (base64 && Base64KeyScanner.ContainsMarker(chunks.Span)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Makes the diagnostics of one file: the rule, the place and the advice fit its kind.</summary>
+        private readonly struct FileReport
+        {
+            private readonly AdditionalFileAnalysisContext _context;
+            private readonly string _path;
+            private readonly ProjectFileKind _kind;
+            private readonly SourceText _text;
+            private readonly string _place;
+
+            public FileReport(AdditionalFileAnalysisContext context, string path, ProjectFileKind kind, SourceText text)
+            {
+                _context = context;
+                _path = path;
+                _kind = kind;
+                _text = text;
+                _place = ProjectFileKinds.Place(path, kind);
+            }
+
+            /// <summary>Reports <paramref name="key"/>, found at <paramref name="match"/> (its encoded run when <paramref name="encoded"/>).</summary>
+            public void Key(KeyMatch match, ReadOnlySpan<char> key, bool encoded)
+            {
+                var span = new TextSpan(match.Start, match.Length);
+                Location location = Location.Create(_path, span, _text.Lines.GetLinePositionSpan(span));
+                string redacted = KeyRedactor.Redact(key, match.PrefixLength);
+                string place = encoded ? _place + " (base64-encoded)" : _place;
+                _context.ReportDiagnostic(
+                    _kind == ProjectFileKind.WebAsset ? Diagnostic.Create(KeyLintDescriptors.KL0009_KeyInWebAsset, location, KeyName(match.Kind, key), redacted, place)
+                    : match.Kind == KeyKind.Azure ? Diagnostic.Create(KeyLintDescriptors.KL0008_HardcodedAzureKey, location, KeyLocations.AzureKeyMessageArguments(key, redacted, "in " + place))
+                    : Diagnostic.Create(KeyLintDescriptors.KL0006_KeyInConfigurationFile, location, KeyLintDescriptors.DisplayName(match.Kind), redacted, place, ProjectFileKinds.Advice(_path, _kind)));
+            }
+
+            /// <summary>"OpenAI project key", "Azure OpenAI key": KL0009 names keys of both vendors.</summary>
+            private static string KeyName(KeyKind kind, ReadOnlySpan<char> key)
+                => kind == KeyKind.Azure ? AzureKeyFormat.ServiceName(key) + " key" : "OpenAI " + KeyLintDescriptors.DisplayName(kind);
+        }
+    }
+}
