@@ -53,7 +53,7 @@ namespace KeyLint.Tests
             DiagnosticDescriptor[] descriptors = Descriptors().Distinct().ToArray();
             string[] ids = descriptors.Select(d => d.Id).ToArray();
             Assert.Equal(ids.Distinct().Count(), ids.Length);
-            Assert.Equal(new[] { "KL0001", "KL0002", "KL0003", "KL0004", "KL0005", "KL0006", "KL0007", "KL0008", "KL0900" }, ids.OrderBy(i => i, StringComparer.Ordinal).ToArray());
+            Assert.Equal(new[] { "KL0001", "KL0002", "KL0003", "KL0004", "KL0005", "KL0006", "KL0007", "KL0008", "KL0009", "KL0900" }, ids.OrderBy(i => i, StringComparer.Ordinal).ToArray());
         }
 
         [Fact]
@@ -76,6 +76,29 @@ namespace KeyLint.Tests
             foreach (DiagnosticDescriptor descriptor in Descriptors())
             {
                 Assert.Contains($"| [{descriptor.Id}](docs/rules/{descriptor.Id}.md) |", readme);
+            }
+        }
+
+        [Fact]
+        public void EveryFileKindSwitch_ShouldBeVisibleToTheAnalyzer_DefaultOn_AndDocumented()
+        {
+            string root = SampleKeysTests.RepositoryRoot();
+            string props = File.ReadAllText(Path.Combine(root, "src", "KeyLint.Package", "build", "KeyLint.props"));
+            string targets = File.ReadAllText(Path.Combine(root, "src", "KeyLint.Package", "build", "KeyLint.targets"));
+            string readme = File.ReadAllText(Path.Combine(root, "README.md"));
+            var kinds = Enum.GetValues(typeof(ProjectFileKind)).Cast<ProjectFileKind>().Where(k => k != ProjectFileKind.None).ToArray();
+            Assert.Equal(9, kinds.Length);
+            string[] visible = System.Text.RegularExpressions.Regex.Matches(props, "<CompilerVisibleProperty Include=\"([^\"]+)\"")
+                .SelectMany(m => m.Groups[1].Value.Split(';')).ToArray();
+            foreach (ProjectFileKind kind in kinds)
+            {
+                string property = ProjectFileKinds.SwitchProperty(kind);
+                string page = File.ReadAllText(Docs(kind == ProjectFileKind.WebAsset ? "KL0009" : "KL0006"));
+                Assert.Contains($"<{property} Condition=\"'$({property})' == ''\">true</{property}>", props);
+                Assert.Contains(property, visible);
+                Assert.Contains($"'$({property})' != 'false'", targets);
+                Assert.Contains("`" + property + "`", readme);
+                Assert.Contains("`" + property + "`", page);
             }
         }
 
