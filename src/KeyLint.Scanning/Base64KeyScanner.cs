@@ -128,6 +128,7 @@ namespace KeyLint.Scanning
         private int _searchFrom;
         private int _nextOpenAI;
         private int _nextAzure;
+        private long _steps;
 
         internal Base64KeyMatchEnumerator(ReadOnlySpan<char> text)
         {
@@ -135,11 +136,15 @@ namespace KeyLint.Scanning
             _searchFrom = 0;
             _nextOpenAI = -2;
             _nextAzure = -2;
+            _steps = 0;
             Current = default;
         }
 
         /// <summary>The encoded run (start and length in the text), the decoded key's kind and prefix length.</summary>
         public KeyMatch Current { get; private set; }
+
+        /// <summary>The characters read so far, by the searches, the run walks and the decoding: the property tests' measure of work.</summary>
+        internal long Steps => _steps;
 
         public Base64KeyMatchEnumerator GetEnumerator() => this;
 
@@ -187,6 +192,7 @@ namespace KeyLint.Scanning
             }
 
             int found = _text.Slice(_searchFrom).IndexOf(marker.AsSpan(), StringComparison.Ordinal);
+            _steps += found < 0 ? _text.Length - _searchFrom : found + marker.Length;
             return found < 0 ? -1 : _searchFrom + found;
         }
 
@@ -208,6 +214,8 @@ namespace KeyLint.Scanning
                 end++;
             }
 
+            _steps += end - start + 1;
+
             for (int padding = 0; padding < 2 && end < limit && _text[end] == '='; padding++)
             {
                 end++;
@@ -220,6 +228,7 @@ namespace KeyLint.Scanning
 
         private bool TryMatch(int start, int length, out KeyMatch match)
         {
+            _steps += length;
             Span<char> decoded = stackalloc char[Base64KeyScanner.MaxDecodedLength];
             int keyLength = Base64KeyScanner.DecodeKey(_text.Slice(start, length), decoded);
             if (keyLength > 0)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using CsCheck;
 using KeyLint.Scanning;
@@ -158,6 +159,30 @@ namespace KeyLint.Tests.Scanning
                 string encoded = Encode(FakeKeys.Project(seed));
                 string text = before + " " + encoded + " " + after;
                 Assert.Contains(Scan(text), f => f.Start == before.Length + 1 && f.Length == encoded.Length);
+            });
+        }
+    
+        /// <summary>
+        /// No input makes the search read a character more than a bounded number of times: markers
+        /// packed densely, in runs just too long to decode, and runs of a key's length that decode
+        /// to nothing (each is read by the two searches, one walk and one decoding at most).
+        /// </summary>
+        [Fact]
+        public void Find_ShouldReadEachCharacterABoundedNumberOfTimes()
+        {
+            string longRun = new string('A', Base64KeyScanner.MaxEncodedLength + 1);
+            Gen<string> piece = Gen.OneOfConst(
+                "c2st", "UUo5", "c2stUUo5", " c2st", "\nUUo5", longRun, string.Concat(Enumerable.Repeat("c2stUUo5", 100)), " " + longRun, " c2st" + longRun,
+                " " + new string('B', Base64KeyScanner.AzureSignaturePartOffset) + "UUo5" + new string('C', 36),
+                " " + Encode("sk-" + new string('a', 60)), " " + Encode(FakeKeys.Project(seed: 3)));
+            piece.Array[1, 400].Select(string.Concat).Sample(text =>
+            {
+                Base64KeyMatchEnumerator matches = Base64KeyScanner.Find(text.AsSpan());
+                while (matches.MoveNext())
+                {
+                }
+
+                Assert.True(matches.Steps <= 5L * text.Length + 8, $"{matches.Steps} steps for {text.Length} characters");
             });
         }
     }
