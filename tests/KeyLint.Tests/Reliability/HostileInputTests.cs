@@ -418,5 +418,46 @@ namespace KeyLint.Tests.Reliability
             Assert.Equal(new TextSpan(big.IndexOf(Key, StringComparison.Ordinal), Key.Length), single.Location.SourceSpan);
             Assert.Equal(50_000, result.KeyLint.Count(d => d.Id == "KL0006" && d.Location.GetLineSpan().Path == "/app/.env"));
         }
+    
+        /// <summary>
+        /// Every kind of file besides C# with hostile content — markers of both encodings packed
+        /// densely, odd Unicode, a key across the 16K boundary of the chunked marker search, 2 MB of
+        /// minified script — gives exactly its keys and no exception.
+        /// </summary>
+        [Fact]
+        public async Task HostileProjectFiles_ShouldReportExactlyTheirKeys()
+        {
+            string dense = string.Concat(Enumerable.Repeat("c2stUUo5T3BlbkFJJQQJ9 ", 200_000));
+            string unicode = "env:\n  K\u0301EY: \"\uD83D\uDD11 " + Key + " \u202E\u200B\"\n  lone: \"\uD800\"\n";
+            // The marker across the end of the first chunk: its first four characters in one chunk, the rest in the next.
+            string straddling = new string(' ', TextChunks.ChunkLength - 4 - Key.IndexOf("T3BlbkFJ", StringComparison.Ordinal)) + Key + "\n";
+            string minified = string.Concat(Enumerable.Repeat("var a=function(b){return b.c2st+\"UUo5\"};", 50_000)) + "const k='" + Key + "';";
+            (string Path, string Text)[] files =
+            {
+                ("/app/k8s/dense.yaml", dense),
+                ("/app/docker-compose.yml", unicode),
+                ("/app/Api.http", straddling),
+                ("/app/wwwroot/js/app.min.js", minified),
+            };
+
+            using var guard = new CancellationTokenSource(HangGuard);
+            CSharpCompilation compilation = CSharpCompilation.Create(
+                "Files",
+                new[] { CSharpSyntaxTree.ParseText("class C { }", cancellationToken: guard.Token) },
+                ReliabilityHarness.References,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var options = new AnalyzerOptions(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray());
+            ReliabilityHarness.AnalysisResult result = await ReliabilityHarness.AnalyzeAsync(compilation, options, guard.Token);
+
+            Assert.Empty(result.Exceptions);
+            Assert.Equal(
+                new[]
+                {
+                    ("/app/Api.http", "KL0006", straddling.IndexOf(Key, StringComparison.Ordinal)),
+                    ("/app/docker-compose.yml", "KL0006", unicode.IndexOf(Key, StringComparison.Ordinal)),
+                    ("/app/wwwroot/js/app.min.js", "KL0009", minified.IndexOf(Key, StringComparison.Ordinal)),
+                },
+                result.KeyLint.Select(d => (d.Location.GetLineSpan().Path, d.Id, d.Location.SourceSpan.Start)).OrderBy(d => d.Path, StringComparer.Ordinal).ToArray());
+        }
     }
 }
