@@ -41,21 +41,32 @@ namespace KeyLint.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                AnalyzerConfigOptions options = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
-                start.RegisterAdditionalFileAction(file => AnalyzeFile(file, options));
+                bool[] switchedOn = SwitchesOf(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+                start.RegisterAdditionalFileAction(file => AnalyzeFile(file, switchedOn));
             });
         }
 
-        /// <summary>False when the kind's MSBuild property (compiler-visible through the package's props) is <c>false</c>.</summary>
-        public static bool IsSwitchedOn(AnalyzerConfigOptions globalOptions, ProjectFileKind kind)
-            => !(globalOptions.TryGetValue("build_property." + ProjectFileKinds.SwitchProperty(kind), out string? value)
-                && value.Trim().Equals("false", StringComparison.OrdinalIgnoreCase));
+        /// <summary>
+        /// Which kinds are read, by <see cref="ProjectFileKind"/>: all but those whose MSBuild property
+        /// (compiler-visible through the package's props) is <c>false</c>. Read once per compilation.
+        /// </summary>
+        private static bool[] SwitchesOf(AnalyzerConfigOptions globalOptions)
+        {
+            var switchedOn = new bool[(int)ProjectFileKind.WebAsset + 1];
+            for (var kind = ProjectFileKind.Configuration; kind <= ProjectFileKind.WebAsset; kind++)
+            {
+                switchedOn[(int)kind] = !(globalOptions.TryGetValue("build_property." + ProjectFileKinds.SwitchProperty(kind), out string? value)
+                    && value.Trim().Equals("false", StringComparison.OrdinalIgnoreCase));
+            }
 
-        private static void AnalyzeFile(AdditionalFileAnalysisContext context, AnalyzerConfigOptions globalOptions)
+            return switchedOn;
+        }
+
+        private static void AnalyzeFile(AdditionalFileAnalysisContext context, bool[] switchedOn)
         {
             string path = context.AdditionalFile.Path;
             ProjectFileKind kind = ProjectFileKinds.Classify(path);
-            if (kind == ProjectFileKind.None || !IsSwitchedOn(globalOptions, kind))
+            if (kind == ProjectFileKind.None || !switchedOn[(int)kind])
             {
                 return;
             }

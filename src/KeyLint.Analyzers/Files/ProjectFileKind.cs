@@ -75,15 +75,12 @@ namespace KeyLint.Analyzers
                 return ProjectFileKind.Configuration;
             }
 
-            return extension.ToLowerInvariant() switch
-            {
-                ".config" => ProjectFileKind.XmlConfiguration,
-                ".runsettings" => ProjectFileKind.RunSettings,
-                ".csproj" or ".props" or ".targets" or ".pubxml" or ".proj" => ProjectFileKind.MSBuild,
-                ".yml" or ".yaml" => ProjectFileKind.Yaml,
-                ".dib" or ".ipynb" => ProjectFileKind.Notebook,
-                _ => ProjectFileKind.None,
-            };
+            return Is(extension, ".config") ? ProjectFileKind.XmlConfiguration
+                : Is(extension, ".runsettings") ? ProjectFileKind.RunSettings
+                : Is(extension, ".csproj") || Is(extension, ".props") || Is(extension, ".targets") || Is(extension, ".pubxml") || Is(extension, ".proj") ? ProjectFileKind.MSBuild
+                : Is(extension, ".yml") || Is(extension, ".yaml") ? ProjectFileKind.Yaml
+                : Is(extension, ".dib") || Is(extension, ".ipynb") ? ProjectFileKind.Notebook
+                : ProjectFileKind.None;
         }
 
         /// <summary>
@@ -162,16 +159,27 @@ namespace KeyLint.Analyzers
             return "create the Secret outside the repository (kubectl create secret, External Secrets, Key Vault) or pass the value at deploy time";
         }
 
+        /// <summary>A <c>wwwroot</c> folder anywhere in the path, with either separator on either side.</summary>
         private static bool IsUnderWebRoot(string path)
-            => path.Replace('\\', '/').IndexOf("/wwwroot/", StringComparison.OrdinalIgnoreCase) >= 0
-                || path.StartsWith("wwwroot/", StringComparison.OrdinalIgnoreCase)
-                || path.StartsWith("wwwroot\\", StringComparison.OrdinalIgnoreCase);
-
-        private static bool IsWebAssetExtension(string extension) => extension.ToLowerInvariant() switch
         {
-            ".js" or ".mjs" or ".cjs" or ".jsx" or ".ts" or ".tsx" or ".json" or ".html" or ".htm" or ".map" => true,
-            _ => false,
-        };
+            const string WebRoot = "wwwroot";
+            for (int found = path.IndexOf(WebRoot, StringComparison.OrdinalIgnoreCase); found >= 0; found = path.IndexOf(WebRoot, found + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                int after = found + WebRoot.Length;
+                if ((found == 0 || IsSeparator(path[found - 1])) && after < path.Length && IsSeparator(path[after]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsSeparator(char c) => c == '/' || c == '\\';
+
+        private static bool IsWebAssetExtension(string extension)
+            => Is(extension, ".js") || Is(extension, ".mjs") || Is(extension, ".cjs") || Is(extension, ".jsx") || Is(extension, ".ts") || Is(extension, ".tsx")
+                || Is(extension, ".json") || Is(extension, ".html") || Is(extension, ".htm") || Is(extension, ".map");
 
         /// <summary>Package-manager lock files: generated, large, and never where a key is written.</summary>
         private static bool IsLockFile(string name)

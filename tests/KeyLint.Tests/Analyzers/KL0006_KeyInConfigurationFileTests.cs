@@ -178,6 +178,10 @@ namespace KeyLint.Tests.Analyzers
         [InlineData("/app/wwwroot/js/site.js", ProjectFileKind.WebAsset)]
         [InlineData("C:\\src\\app\\wwwroot\\appsettings.json", ProjectFileKind.WebAsset)]
         [InlineData("/app/wwwroot/lib/app.ts", ProjectFileKind.WebAsset)]
+        [InlineData("wwwroot/index.HTML", ProjectFileKind.WebAsset)]
+        [InlineData("/app/my-wwwroot/site.js", ProjectFileKind.None)]
+        [InlineData("/app/wwwroot.js", ProjectFileKind.None)]
+        [InlineData("/app/WWWROOT/config.json", ProjectFileKind.WebAsset)]
         // Not read: the private files the advice points to, lock files, other files.
         [InlineData("/app/http-client.env.json.user", ProjectFileKind.None)]
         [InlineData("/app/http-client.private.env.json", ProjectFileKind.None)]
