@@ -50,6 +50,16 @@ namespace KeyLint.Tests.EndToEnd
             Assert.Contains(".github/workflows/ci.yml(6,23) warning KL0006", expected);
             Assert.Equal(expected, Reports(output));
             AssertNoWholeKey(output);
+
+            // Each key once: no file reaches the compiler twice (a file two globs match, such as wwwroot/appsettings.json).
+            (_, output) = Build("-p:ErrorLog=" + Path.Combine(_repository, "keylint.sarif") + "%2Cversion=2.1");
+            using var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_repository, "keylint.sarif")));
+            string[] logged = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                .Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("KL", StringComparison.Ordinal))
+                .Select(r => r.GetProperty("ruleId").GetString() + " " + r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString())
+                .ToArray();
+            Assert.Equal(_planted.Count, logged.Length);
+            Assert.Equal(logged.Length, logged.Distinct().Count());
         }
 
         [Fact]
@@ -71,6 +81,7 @@ namespace KeyLint.Tests.EndToEnd
                 .OrderBy(r => r, StringComparer.Ordinal)
                 .ToArray();
 
+        /// <summary>The reports the build printed (the console repeats each: they are counted in the SARIF log).</summary>
         private string[] Reports(string output)
             => Reported.Matches(output)
                 .Select(m => $"{Path.GetRelativePath(_repository, m.Groups["path"].Value).Replace('\\', '/')}({m.Groups["line"].Value},{m.Groups["column"].Value}) {m.Groups["severity"].Value} {m.Groups["id"].Value}")
