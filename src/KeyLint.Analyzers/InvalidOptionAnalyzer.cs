@@ -24,18 +24,24 @@ namespace KeyLint.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 var reported = new ConcurrentDictionary<(string Option, string Value), bool>();
-                start.RegisterSyntaxTreeAction(treeContext =>
-                {
-                    AnalyzerConfigOptions options = treeContext.Options.AnalyzerConfigOptionsProvider.GetOptions(treeContext.Tree);
-                    foreach ((string name, Func<string, bool> isValid, string expected) in KeySettingNames.Options)
-                    {
-                        if (options.TryGetValue(name, out string? value) && !isValid(value.Trim()) && reported.TryAdd((name, value), true))
-                        {
-                            treeContext.ReportDiagnostic(Diagnostic.Create(KeyLintDescriptors.KL0900_InvalidOption, Location.None, name, KeyRedactor.RedactAll(value), expected));
-                        }
-                    }
-                });
+                start.RegisterSyntaxTreeAction(treeContext => Validate(
+                    treeContext.Options.AnalyzerConfigOptionsProvider.GetOptions(treeContext.Tree), reported, treeContext.ReportDiagnostic));
+
+                // The sections of the files besides C# (keylint.scan_file in [*.yml], say) are checked too.
+                start.RegisterAdditionalFileAction(fileContext => Validate(
+                    fileContext.Options.AnalyzerConfigOptionsProvider.GetOptions(fileContext.AdditionalFile), reported, fileContext.ReportDiagnostic));
             });
+        }
+
+        private static void Validate(AnalyzerConfigOptions options, ConcurrentDictionary<(string Option, string Value), bool> reported, Action<Diagnostic> report)
+        {
+            foreach ((string name, Func<string, bool> isValid, string expected) in KeySettingNames.Options)
+            {
+                if (options.TryGetValue(name, out string? value) && !isValid(value.Trim()) && reported.TryAdd((name, value), true))
+                {
+                    report(Diagnostic.Create(KeyLintDescriptors.KL0900_InvalidOption, Location.None, name, KeyRedactor.RedactAll(value), expected));
+                }
+            }
         }
     }
 }

@@ -188,8 +188,15 @@ namespace KeyLint.Analyzers
             (AzureConfigurationKeyOption, IsValidConfigurationKey, "a configuration key such as AzureOpenAI:ApiKey"),
             (AzureEnvironmentVariableOption, IsValidEnvironmentVariable, "an environment variable name such as AZURE_OPENAI_API_KEY"),
             (AzureKeyVaultSecretNameOption, IsValidKeyVaultSecretName, "a Key Vault secret name such as azure-openai-api-key"),
-            (TestCode.Option, TestCode.IsValidValue, "true or false"),
+            (TestCode.Option, IsBoolean, "true or false"),
+            (KeyInProjectFileAnalyzer.ScanFileOption, IsBoolean, "true or false"),
         };
+
+        /// <summary>A yes/no option's value: true and false in any case, with spaces around.</summary>
+        public static bool TryParseBoolean(string value, out bool result) => bool.TryParse(value.Trim(), out result);
+
+        /// <summary>Anything <see cref="TryParseBoolean"/> cannot read is not a value (KL0900 reports it).</summary>
+        private static bool IsBoolean(string value) => TryParseBoolean(value, out _);
 
         private static string Read(AnalyzerConfigOptions? options, string key, string fallback, Func<string, bool> isValid)
             => options is not null && options.TryGetValue(key, out string? value) && isValid(value.Trim()) ? value.Trim() : fallback;

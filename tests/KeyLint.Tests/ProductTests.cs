@@ -129,6 +129,12 @@ namespace KeyLint.Tests
                 return new[] { "KL0007", "KL0900" };
             }
 
+            if (option == KeyInProjectFileAnalyzer.ScanFileOption)
+            {
+                // The file rules read it: KL0006, KL0008 (an Azure key in such a file) and KL0009.
+                return new[] { "KL0006", "KL0008", "KL0009", "KL0900" };
+            }
+
             string name = option.Substring("keylint.".Length);
             if (name.StartsWith("azure_", StringComparison.Ordinal))
             {

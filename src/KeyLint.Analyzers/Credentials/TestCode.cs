@@ -56,9 +56,6 @@ namespace KeyLint.Analyzers
             return false;
         }
 
-        /// <summary>True and false in any case, with spaces around; anything else is not a value (KL0900 reports it).</summary>
-        public static bool IsValidValue(string value) => TryParse(value, out _);
-
-        private static bool TryParse(string value, out bool result) => bool.TryParse(value.Trim(), out result);
+        private static bool TryParse(string value, out bool result) => KeySettingNames.TryParseBoolean(value, out result);
     }
 }

@@ -30,6 +30,13 @@ namespace KeyLint.Analyzers
         /// </summary>
         private const int MarkerOverlap = 8;
 
+        /// <summary>
+        /// The <c>.editorconfig</c> option that stops KeyLint reading the files of a section
+        /// (<c>[docs/examples/*.yml]</c>, <c>keylint.scan_file = false</c>): a JSON or YAML file has no
+        /// <c>#pragma</c>, and the compiler applies no severity setting to a diagnostic in an additional file.
+        /// </summary>
+        public const string ScanFileOption = "keylint.scan_file";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             KeyLintDescriptors.KL0006_KeyInConfigurationFile,
             KeyLintDescriptors.KL0008_HardcodedAzureKey,
@@ -66,7 +73,7 @@ namespace KeyLint.Analyzers
         {
             string path = context.AdditionalFile.Path;
             ProjectFileKind kind = ProjectFileKinds.Classify(path);
-            if (kind == ProjectFileKind.None || !switchedOn[(int)kind])
+            if (kind == ProjectFileKind.None || !switchedOn[(int)kind] || IsExcludedByOption(context))
             {
                 return;
             }
@@ -97,6 +104,11 @@ namespace KeyLint.Analyzers
                 }
             }
         }
+
+        private static bool IsExcludedByOption(AdditionalFileAnalysisContext context)
+            => context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile).TryGetValue(ScanFileOption, out string? value)
+                && KeySettingNames.TryParseBoolean(value, out bool scan)
+                && !scan;
 
         /// <summary>One pass over the file in pooled chunks: is there a marker of a key (or of an encoded key) at all?</summary>
         private static bool HasMarker(SourceText text, bool base64, CancellationToken cancellationToken)

@@ -110,6 +110,26 @@ namespace KeyLint.Tests.Analyzers
             await test.RunAsync();
         }
 
+        [Fact]
+        public async Task ScanFileOptionFalse_ShouldSilenceExactlyTheFilesOfItsSection()
+        {
+            ProjectFileCase example = new("/repo/docs/examples/compose.yml", ProjectFileKind.Yaml, "services:\n  api:\n    environment:\n      - OPENAI_API_KEY={key}\n");
+            ProjectFileCase wwwExample = new("/repo/docs/examples/wwwroot/chat.js", ProjectFileKind.WebAsset, "const key = '{key}';\n");
+            ProjectFileCase real = new("/repo/deploy/compose.yml", ProjectFileKind.Yaml, example.Template);
+            string key = FakeKeys.Project(seed: 17);
+            var test = new Verify.AnalyzerTest
+            {
+                TestState =
+                {
+                    Sources = { "class C { }" },
+                    AdditionalFiles = { (example.Path, example.WithKey(key)), (wwwExample.Path, wwwExample.WithKey(key)), (real.Path, real.WithKey(key)) },
+                    AnalyzerConfigFiles = { ("/repo/.editorconfig", "root = true\n[docs/examples/**]\nkeylint.scan_file = false\n[deploy/*.yml]\nkeylint.scan_file = true\n") },
+                },
+                ExpectedDiagnostics = { real.Expected("Project", key) },
+            };
+            await test.RunAsync();
+        }
+
         [Theory]
         [InlineData("true")]
         [InlineData("")]

@@ -46,5 +46,24 @@ namespace KeyLint.Tests.Analyzers
             };
             await test.RunAsync();
         }
+    
+        [Fact]
+        public async Task InvalidOptionValue_InASectionOfFilesBesidesCSharp_ShouldBeReportedOnce()
+        {
+            var test = new Verify.AnalyzerTest
+            {
+                TestState =
+                {
+                    Sources = { "class A { }" },
+                    AdditionalFiles = { ("/repo/deploy/a.yml", "a: 1\n"), ("/repo/deploy/b.yml", "b: 2\n"), ("/repo/Api.http", "GET /\n") },
+                    AnalyzerConfigFiles = { ("/repo/.editorconfig", "root = true\n[*.yml]\nkeylint.scan_file = no\n[*.http]\nkeylint.scan_file = false\n") },
+                },
+                ExpectedDiagnostics =
+                {
+                    new DiagnosticResult(KeyLintDescriptors.KL0900_InvalidOption).WithArguments("keylint.scan_file", "no", "true or false"),
+                },
+            };
+            await test.RunAsync();
+        }
     }
 }
