@@ -32,6 +32,7 @@ namespace KeyLint.Analyzers
     /// empty strings are not credentials (<see cref="CredentialReport"/>). Placeholders such as
     /// "your-api-key" are reported in product code, where they mark a code path that sends a constant
     /// credential; in test code only secret-looking constants are (<see cref="TestCode"/>).
+    /// Generated code is analysed only where it is the C# of a Razor file (<see cref="RazorGeneratedCode"/>).
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
@@ -41,11 +42,22 @@ namespace KeyLint.Analyzers
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Of generated code, only the C# of Razor files: their @code, @functions and @{ } blocks are
+            // the user's code, reported at the Razor line. Other generated code is left alone: its
+            // constants are the generator's, not the user's.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 CredentialTargets targets = CredentialTargets.Resolve(start.Compilation);
-                start.RegisterSemanticModelAction(c => Analyze(c.SemanticModel, targets, new CredentialReport(c.ReportDiagnostic, c.Options, c.SemanticModel.SyntaxTree, targets.ReferencesTestFramework, c.CancellationToken)));
+                start.RegisterSemanticModelAction(c =>
+                {
+                    if (c.IsGeneratedCode && !RazorGeneratedCode.MapsToRazorFile(c.SemanticModel.SyntaxTree, c.CancellationToken))
+                    {
+                        return;
+                    }
+
+                    Analyze(c.SemanticModel, targets, new CredentialReport(c.ReportDiagnostic, c.Options, c.SemanticModel.SyntaxTree, targets.ReferencesTestFramework, c.CancellationToken));
+                });
             });
         }
 
