@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using KeyLint.Scanning;
@@ -40,7 +41,8 @@ namespace KeyLint.Analyzers
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             KeyLintDescriptors.KL0006_KeyInConfigurationFile,
             KeyLintDescriptors.KL0008_HardcodedAzureKey,
-            KeyLintDescriptors.KL0009_KeyInWebAsset);
+            KeyLintDescriptors.KL0009_KeyInWebAsset,
+            KeyLintDescriptors.KL0005_KeyInCommentOrDisabledCode);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -59,8 +61,8 @@ namespace KeyLint.Analyzers
         /// </summary>
         private static bool[] SwitchesOf(AnalyzerConfigOptions globalOptions)
         {
-            var switchedOn = new bool[(int)ProjectFileKind.WebAsset + 1];
-            for (var kind = ProjectFileKind.Configuration; kind <= ProjectFileKind.WebAsset; kind++)
+            var switchedOn = new bool[(int)ProjectFileKind.RazorMarkup + 1];
+            for (var kind = ProjectFileKind.Configuration; kind <= ProjectFileKind.RazorMarkup; kind++)
             {
                 switchedOn[(int)kind] = !(globalOptions.TryGetValue("build_property." + ProjectFileKinds.SwitchProperty(kind), out string? value)
                     && value.Trim().Equals("false", StringComparison.OrdinalIgnoreCase));
@@ -87,6 +89,12 @@ namespace KeyLint.Analyzers
 
             string content = text.ToString();
             var report = new FileReport(context, path, kind, text);
+            if (kind == ProjectFileKind.RazorMarkup)
+            {
+                ReportKeysInRazorMarkup(context, report, path, text, content);
+                return;
+            }
+
             foreach (KeyMatch match in KeyScanner.Find(content.AsSpan()))
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -101,6 +109,29 @@ namespace KeyLint.Analyzers
                     context.CancellationToken.ThrowIfCancellationRequested();
                     int length = Base64KeyScanner.DecodeKey(content.AsSpan(match.Start, match.Length), decoded);
                     report.Key(match, decoded.Slice(0, length), encoded: true);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Keys in a Razor file outside the C# Razor copied from it (which KL0001–KL0008 report at
+        /// their Razor line): in its markup, KL0009; in a comment the page never sends, KL0005 (KL0008
+        /// for an Azure key). Nothing when the compilation holds no C# generated from the file.
+        /// </summary>
+        private static void ReportKeysInRazorMarkup(AdditionalFileAnalysisContext context, FileReport report, string path, SourceText text, string content)
+        {
+            List<TextSpan>? code = RazorMarkup.CSharpSpans(context.Compilation, path, text, context.CancellationToken);
+            if (code is null)
+            {
+                return;
+            }
+
+            foreach (KeyMatch match in KeyScanner.Find(content.AsSpan()))
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (!code.Exists(span => span.Contains(match.Start)))
+                {
+                    report.KeyInRazor(match, content.AsSpan(match.Start, match.Length), RazorMarkup.IsInComment(content, match.Start, path));
                 }
             }
         }
@@ -154,6 +185,19 @@ namespace KeyLint.Analyzers
                     _kind == ProjectFileKind.WebAsset ? Diagnostic.Create(KeyLintDescriptors.KL0009_KeyInWebAsset, location, KeyName(match.Kind, key), redacted, place)
                     : match.Kind == KeyKind.Azure ? Diagnostic.Create(KeyLintDescriptors.KL0008_HardcodedAzureKey, location, KeyLocations.AzureKeyMessageArguments(key, redacted, "in " + place))
                     : Diagnostic.Create(KeyLintDescriptors.KL0006_KeyInConfigurationFile, location, KeyLintDescriptors.DisplayName(match.Kind), redacted, place, ProjectFileKinds.Advice(_path, _kind)));
+            }
+
+            /// <summary>Reports a key of a Razor file's markup (KL0009), or of a comment in it (KL0005, or KL0008 for an Azure key).</summary>
+            public void KeyInRazor(KeyMatch match, ReadOnlySpan<char> key, bool inComment)
+            {
+                var span = new TextSpan(match.Start, match.Length);
+                Location location = Location.Create(_path, span, _text.Lines.GetLinePositionSpan(span));
+                string redacted = KeyRedactor.Redact(key, match.PrefixLength);
+                const string Comment = "a Razor comment";
+                _context.ReportDiagnostic(
+                    !inComment ? Diagnostic.Create(KeyLintDescriptors.KL0009_KeyInWebAsset, location, KeyName(match.Kind, key), redacted, "the markup of " + _place)
+                    : match.Kind == KeyKind.Azure ? Diagnostic.Create(KeyLintDescriptors.KL0008_HardcodedAzureKey, location, KeyLocations.AzureKeyMessageArguments(key, redacted, "in " + Comment))
+                    : Diagnostic.Create(KeyLintDescriptors.KL0005_KeyInCommentOrDisabledCode, location, KeyLintDescriptors.DisplayName(match.Kind), redacted, Comment));
             }
 
             /// <summary>"OpenAI project key", "Azure OpenAI key": KL0009 names keys of both vendors.</summary>

@@ -35,6 +35,12 @@ namespace KeyLint.Analyzers
 
         /// <summary>A script, page or JSON file under <c>wwwroot</c>: served to every visitor's browser (KL0009).</summary>
         WebAsset,
+
+        /// <summary>
+        /// The markup of a Razor page or component (<c>*.cshtml</c>, <c>*.razor</c>), rendered into every
+        /// visitor's browser (KL0009); its C# is compiled and reported as code (KL0001–KL0008).
+        /// </summary>
+        RazorMarkup,
     }
 
     /// <summary>Which kind a file is, from its path alone, and what each kind means for the messages and the switches.</summary>
@@ -54,6 +60,11 @@ namespace KeyLint.Analyzers
             if (IsUnderWebRoot(path) && IsWebAssetExtension(extension))
             {
                 return ProjectFileKind.WebAsset;
+            }
+
+            if (Is(extension, ".razor") || Is(extension, ".cshtml"))
+            {
+                return ProjectFileKind.RazorMarkup;
             }
 
             if (Is(extension, ".http") || Is(extension, ".rest") || Is(name, "http-client.env.json"))
@@ -97,6 +108,7 @@ namespace KeyLint.Analyzers
             ProjectFileKind.Yaml => "KeyLintScanYamlFiles",
             ProjectFileKind.Notebook => "KeyLintScanNotebooks",
             ProjectFileKind.WebAsset => "KeyLintScanWebAssets",
+            ProjectFileKind.RazorMarkup => "KeyLintScanRazorMarkup",
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 

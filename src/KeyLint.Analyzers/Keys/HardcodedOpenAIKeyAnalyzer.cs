@@ -168,6 +168,13 @@ namespace KeyLint.Analyzers
                     location = (KeyLocations.WholeStringNode(token) ?? token.Parent!).GetLocation();
                 }
 
+                if (RazorMarkup.IsMarkup(location, context.CancellationToken))
+                {
+                    // Razor's markup: reported in the Razor file itself (KL0009), by KeyInProjectFileAnalyzer.
+                    found = true;
+                    continue;
+                }
+
                 Report(context.ReportDiagnostic, KeyLintDescriptors.ForKeyInCode(match.Kind), location, key, match);
                 found = true;
             }

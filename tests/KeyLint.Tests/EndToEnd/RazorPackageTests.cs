@@ -8,7 +8,8 @@ namespace KeyLint.Tests.EndToEnd
     /// Razor (issue 13): a web project with <c>.razor</c> components and <c>.cshtml</c> pages that
     /// references the packed package, built once. Keys in C# — <c>@code</c>, <c>@functions</c>,
     /// <c>@{ }</c>, <c>@(…)</c> — are reported at their Razor line: the Razor generator copies that C#
-    /// under <c>#line</c> directives. Keys in markup are reported too, but in the generated file.
+    /// under <c>#line</c> directives. Keys in markup are reported in the Razor file too (KL0009: the
+    /// markup is sent to every browser), and keys in comments Razor drops as comments (KL0005).
     /// </summary>
     public class RazorPackageTests : IClassFixture<PackedPackageFixture>
     {
@@ -118,30 +119,36 @@ namespace KeyLint.Tests.EndToEnd
 
             (int exit, string output) = ProcessRunner.Run("dotnet", "build -nodeReuse:false", project, TimeSpan.FromMinutes(5));
 
-            Assert.True(exit == 0, DotnetFormatTests.Redact(output));
+            Assert.True(exit != 0, "KL0009 (a key in markup, sent to browsers) is an error by default\n" + DotnetFormatTests.Redact(output));
             Assert.Equal(
                 new[]
                 {
                     // C# in a component: @(…) in markup; a field, a local, a comment and two constant credentials in @code.
                     "Home.razor(10,22) warning KL0003", "Home.razor(11,17) warning KL0005", "Home.razor(14,67) warning KL0007",
-                    "Home.razor(15,105) warning KL0007", "Home.razor(3,7) warning KL0001", "Home.razor(6,28) warning KL0002",
+                    "Home.razor(15,105) warning KL0007", "Home.razor(3,7) warning KL0001",
 
-                    // Markup is a string literal of the generated file, under #line hidden: reported in that file
-                    // (obj/…/RazorSourceGenerator/…, which is not on disk), at its line. Here a component's markup
-                    // text; its <script> is the last line. Its HTML comment and every Razor comment are dropped by
-                    // the generator: not reported.
-                    "Home_razor.g.cs(43,47) warning KL0001",
+                    // A component's markup text: rendered into the browser, reported in the Razor file (not in the generated one).
+                    "Home.razor(4,4) error KL0009",
+                    "Home.razor(6,28) warning KL0002",
 
                     // C# in a page: @{ } (an OpenAI key, an Azure key, a constant credential), @(…), @functions.
                     "Index.cshtml(13,33) warning KL0001", "Index.cshtml(14,69) warning KL0007", "Index.cshtml(3,16) warning KL0001",
                     "Index.cshtml(4,18) warning KL0008", "Index.cshtml(5,42) warning KL0007", "Index.cshtml(7,7) warning KL0001",
 
-                    // A page's markup text, <script> and HTML comment: one WriteLiteral of the generated file.
-                    "Index_cshtml.g.cs(47,4) warning KL0001", "Index_cshtml.g.cs(48,23) warning KL0001", "Index_cshtml.g.cs(49,6) warning KL0001",
+                    // A page's markup text, <script> and HTML comment are sent to the browser; its Razor comment is not.
+                    "Index.cshtml(10,6) error KL0009", "Index.cshtml(11,4) warning KL0005", "Index.cshtml(8,4) error KL0009", "Index.cshtml(9,22) error KL0009",
 
-                    // A component's <script>.
-                    "Script_razor.g.cs(31,66) warning KL0001",
-                },
+                    // A component's <script> is sent; its HTML comment and Razor comment are dropped by Blazor.
+                    "Script.razor(2,22) error KL0009", "Script.razor(3,6) warning KL0005", "Script.razor(4,4) warning KL0005",
+                }.OrderBy(w => w, StringComparer.Ordinal).ToArray(),
+                Warnings(output));
+
+            // The markup switch off: its reports go (KL0009 and the Razor comments' KL0005), the C#'s stay; the build passes.
+            string[] withMarkup = Warnings(output);
+            (exit, output) = ProcessRunner.Run("dotnet", "build -nodeReuse:false -p:KeyLintScanRazorMarkup=false", project, TimeSpan.FromMinutes(5));
+            Assert.True(exit == 0, DotnetFormatTests.Redact(output));
+            Assert.Equal(
+                withMarkup.Where(w => !w.EndsWith("KL0009", StringComparison.Ordinal) && !(w.EndsWith("KL0005", StringComparison.Ordinal) && !w.StartsWith("Home.razor(11,17)", StringComparison.Ordinal))),
                 Warnings(output));
 
             foreach (string key in new[]
