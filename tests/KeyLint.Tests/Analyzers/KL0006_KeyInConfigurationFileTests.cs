@@ -212,7 +212,8 @@ namespace KeyLint.Tests.Analyzers
         [InlineData("/pnpm-lock.yaml", ProjectFileKind.None)]
         [InlineData("/app/settings.json", ProjectFileKind.None)]
         [InlineData("/app/appsettings.xml", ProjectFileKind.None)]
-        [InlineData("/app/Pages/Index.cshtml", ProjectFileKind.None)]
+        [InlineData("/app/Pages/Index.cshtml", ProjectFileKind.RazorMarkup)]
+        [InlineData("/app/Components/App.razor", ProjectFileKind.RazorMarkup)]
         [InlineData("/app/wwwroot/css/site.css", ProjectFileKind.None)]
         [InlineData("/app/ClientApp/src/chat.js", ProjectFileKind.None)]
         public void FileKinds_ShouldBeRecognised(string path, ProjectFileKind expected)
