@@ -295,7 +295,8 @@ namespace KeyLint.Tests.EndToEnd
         private static (int ExitCode, string Output) Build(string project, string extraArguments = "")
             => ProcessRunner.Run("dotnet", "build -nodeReuse:false " + extraArguments, project, TimeSpan.FromMinutes(5));
 
-        private static string[] Warnings(string output)
+        /// <summary>The KeyLint reports a build printed, as "file(line,column) severity id", each once, in order.</summary>
+        internal static string[] Warnings(string output)
             => Warning.Matches(output)
                 .Select(m => $"{m.Groups["file"].Value}({m.Groups["line"].Value},{m.Groups["column"].Value}) {m.Groups["severity"].Value} {m.Groups["id"].Value}")
                 .Distinct()

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Text.RegularExpressions;
 
 namespace KeyLint.Tests.EndToEnd
 {
@@ -13,8 +12,6 @@ namespace KeyLint.Tests.EndToEnd
     /// </summary>
     public class RazorPackageTests : IClassFixture<PackedPackageFixture>
     {
-        private static readonly Regex Warning = new(@"(?<file>[^\s\\/(]+)\((?<line>\d+),(?<column>\d+)\): (?<severity>warning|error) (?<id>KL\d{4})");
-
         private readonly PackedPackageFixture _package;
 
         public RazorPackageTests(PackedPackageFixture package) => _package = package;
@@ -141,15 +138,15 @@ namespace KeyLint.Tests.EndToEnd
                     // A component's <script> is sent; its HTML comment and Razor comment are dropped by Blazor.
                     "Script.razor(2,22) error KL0009", "Script.razor(3,6) warning KL0005", "Script.razor(4,4) warning KL0005",
                 }.OrderBy(w => w, StringComparer.Ordinal).ToArray(),
-                Warnings(output));
+                PackageTests.Warnings(output));
 
             // The markup switch off: its reports go (KL0009 and the Razor comments' KL0005), the C#'s stay; the build passes.
-            string[] withMarkup = Warnings(output);
+            string[] withMarkup = PackageTests.Warnings(output);
             (exit, output) = ProcessRunner.Run("dotnet", "build -nodeReuse:false -p:KeyLintScanRazorMarkup=false", project, TimeSpan.FromMinutes(5));
             Assert.True(exit == 0, DotnetFormatTests.Redact(output));
             Assert.Equal(
                 withMarkup.Where(w => !w.EndsWith("KL0009", StringComparison.Ordinal) && !(w.EndsWith("KL0005", StringComparison.Ordinal) && !w.StartsWith("Home.razor(11,17)", StringComparison.Ordinal))),
-                Warnings(output));
+                PackageTests.Warnings(output));
 
             foreach (string key in new[]
             {
@@ -160,12 +157,5 @@ namespace KeyLint.Tests.EndToEnd
                 Assert.False(output.Contains(key, StringComparison.Ordinal), "a whole key was printed");
             }
         }
-
-        private static string[] Warnings(string output)
-            => Warning.Matches(output)
-                .Select(m => $"{m.Groups["file"].Value}({m.Groups["line"].Value},{m.Groups["column"].Value}) {m.Groups["severity"].Value} {m.Groups["id"].Value}")
-                .Distinct()
-                .OrderBy(w => w, StringComparer.Ordinal)
-                .ToArray();
     }
 }
