@@ -87,7 +87,7 @@ namespace KeyLint.Tests
             string targets = File.ReadAllText(Path.Combine(root, "src", "KeyLint.Package", "build", "KeyLint.targets"));
             string readme = File.ReadAllText(Path.Combine(root, "README.md"));
             var kinds = Enum.GetValues(typeof(ProjectFileKind)).Cast<ProjectFileKind>().Where(k => k != ProjectFileKind.None).ToArray();
-            Assert.Equal(10, kinds.Length);
+            Assert.Equal(11, kinds.Length);
             string[] visible = System.Text.RegularExpressions.Regex.Matches(props, "<CompilerVisibleProperty Include=\"([^\"]+)\"")
                 .SelectMany(m => m.Groups[1].Value.Split(';')).ToArray();
             foreach (ProjectFileKind kind in kinds)

@@ -36,6 +36,9 @@ namespace KeyLint.Analyzers
         /// <summary>A script, page or JSON file under <c>wwwroot</c>: served to every visitor's browser (KL0009).</summary>
         WebAsset,
 
+        /// <summary>Container builds: <c>Dockerfile</c>, <c>Dockerfile.*</c>, <c>*.dockerfile</c> (an <c>ENV</c> or <c>ARG</c> stays in the image).</summary>
+        Dockerfile,
+
         /// <summary>
         /// The markup of a Razor page or component (<c>*.cshtml</c>, <c>*.razor</c>), rendered into every
         /// visitor's browser (KL0009); its C# is compiled and reported as code (KL0001–KL0008).
@@ -70,6 +73,11 @@ namespace KeyLint.Analyzers
             if (Is(extension, ".http") || Is(extension, ".rest") || Is(name, "http-client.env.json"))
             {
                 return ProjectFileKind.HttpRequests;
+            }
+
+            if (Is(name, "Dockerfile") || name.StartsWith("Dockerfile.", StringComparison.OrdinalIgnoreCase) || Is(extension, ".dockerfile"))
+            {
+                return ProjectFileKind.Dockerfile;
             }
 
             if (Is(name, "local.settings.json"))
@@ -108,6 +116,7 @@ namespace KeyLint.Analyzers
             ProjectFileKind.Yaml => "KeyLintScanYamlFiles",
             ProjectFileKind.Notebook => "KeyLintScanNotebooks",
             ProjectFileKind.WebAsset => "KeyLintScanWebAssets",
+            ProjectFileKind.Dockerfile => "KeyLintScanDockerfiles",
             ProjectFileKind.RazorMarkup => "KeyLintScanRazorMarkup",
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
@@ -140,6 +149,7 @@ namespace KeyLint.Analyzers
             ProjectFileKind.RunSettings => "set it as a secret environment variable of the test run instead",
             ProjectFileKind.MSBuild => "read it from an environment variable in MSBuild ($(OPENAI_API_KEY)) instead",
             ProjectFileKind.Yaml => YamlAdvice(path),
+            ProjectFileKind.Dockerfile => "pass it when the container runs (docker run -e, a secret of the orchestrator, a build secret mount), never with ENV or ARG: both stay in the image's layers",
             ProjectFileKind.Notebook => "read it with Environment.GetEnvironmentVariable(\"OPENAI_API_KEY\") and clear cell outputs before committing",
             _ => "move it to user secrets or an environment variable",
         };

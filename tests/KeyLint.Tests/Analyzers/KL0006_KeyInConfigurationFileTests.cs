@@ -88,6 +88,7 @@ namespace KeyLint.Tests.Analyzers
         [InlineData("KeyLintScanYamlFiles", ProjectFileKind.Yaml)]
         [InlineData("KeyLintScanNotebooks", ProjectFileKind.Notebook)]
         [InlineData("KeyLintScanWebAssets", ProjectFileKind.WebAsset)]
+        [InlineData("KeyLintScanDockerfiles", ProjectFileKind.Dockerfile)]
         public async Task TurningAKindOff_ShouldSilenceExactlyThatKind(string property, params ProjectFileKind[] silenced)
         {
             string key = FakeKeys.Project(seed: 13);
@@ -154,6 +155,7 @@ namespace KeyLint.Tests.Analyzers
         [InlineData("/azure-pipelines.yml", "use a secret pipeline variable or a variable group linked to Key Vault")]
         [InlineData("/app/docker-compose.yml", "substitute it from the environment (${OPENAI_API_KEY}) or an uncommitted env_file")]
         [InlineData("/app/k8s/api-secret.yaml", "create the Secret outside the repository (kubectl create secret, External Secrets, Key Vault) or pass the value at deploy time")]
+        [InlineData("/app/Dockerfile", "pass it when the container runs (docker run -e, a secret of the orchestrator, a build secret mount), never with ENV or ARG: both stay in the image's layers")]
         [InlineData("/app/Explore.dib", "read it with Environment.GetEnvironmentVariable(\"OPENAI_API_KEY\") and clear cell outputs before committing")]
         public void Advice_ShouldFitTheFile(string path, string advice)
             => Assert.Equal(advice, ProjectFileKinds.Advice(path, ProjectFileKinds.Classify(path)));
@@ -195,6 +197,10 @@ namespace KeyLint.Tests.Analyzers
         [InlineData("/app/Properties/PublishProfiles/Azure.pubxml", ProjectFileKind.MSBuild)]
         [InlineData("/compose.yaml", ProjectFileKind.Yaml)]
         [InlineData("/app/Explore.ipynb", ProjectFileKind.Notebook)]
+        [InlineData("/app/Dockerfile", ProjectFileKind.Dockerfile)]
+        [InlineData("/app/Dockerfile.dev", ProjectFileKind.Dockerfile)]
+        [InlineData("/app/api.dockerfile", ProjectFileKind.Dockerfile)]
+        [InlineData("/app/.dockerignore", ProjectFileKind.None)]
         [InlineData("/app/wwwroot/js/site.js", ProjectFileKind.WebAsset)]
         [InlineData("C:\\src\\app\\wwwroot\\appsettings.json", ProjectFileKind.WebAsset)]
         [InlineData("/app/wwwroot/lib/app.ts", ProjectFileKind.WebAsset)]

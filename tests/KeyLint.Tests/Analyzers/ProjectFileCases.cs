@@ -31,6 +31,8 @@ namespace KeyLint.Tests.Analyzers
             new("/azure-pipelines.yml", ProjectFileKind.Yaml, "trigger:\n- main\nvariables:\n  openAIKey: '{key}'\n"),
             new("/app/k8s/api-secret.yaml", ProjectFileKind.Yaml, "apiVersion: v1\nkind: Secret\nmetadata:\n  name: openai\ntype: Opaque\ndata:\n  apiKey: {key}\n", Base64: true),
             new("/app/charts/api/values.yaml", ProjectFileKind.Yaml, "replicaCount: 2\nopenai:\n  apiKey: \"{key}\"\n"),
+            new("/app/Dockerfile", ProjectFileKind.Dockerfile, "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nENV OPENAI_API_KEY={key}\nCOPY . .\nENTRYPOINT [\"dotnet\", \"WebApp.dll\"]\n"),
+            new("/Dockerfile.prod", ProjectFileKind.Dockerfile, "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nARG OPENAI_API_KEY={key}\nRUN dotnet test\n"),
             new("/app/Explore.dib", ProjectFileKind.Notebook, "#!meta\n\n{\"kernelInfo\":{\"defaultKernelName\":\"csharp\"}}\n\n#!csharp\n\nvar client = new OpenAIClient(\"{key}\");\n"),
             new("/app/Explore.ipynb", ProjectFileKind.Notebook, "{\n \"cells\": [\n  {\n   \"cell_type\": \"code\",\n   \"source\": [\n    \"var apiKey = \\\"{key}\\\";\\n\"\n   ]\n  }\n ]\n}\n"),
             new("/app/wwwroot/js/chat.js", ProjectFileKind.WebAsset, "const apiKey = '{key}';\nexport async function ask(q) {\n  return fetch('https://api.openai.com/v1/responses', { headers: { Authorization: `Bearer ${apiKey}` } });\n}\n"),
