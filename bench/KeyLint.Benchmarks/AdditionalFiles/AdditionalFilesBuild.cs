@@ -10,7 +10,7 @@ using System.Text.RegularExpressions;
 namespace KeyLint.Benchmarks.AdditionalFiles
 {
     /// <summary>
-    /// <c>--additional-files-build [--repeats 5] [--dir D] [--max-load 1.0] [--package-version V]</c>: the
+    /// <c>--additional-files-build [--repeats 5] [--report-rounds 3] [--node-modules 0] [--dir D] [--max-load 1.0] [--package-version V]</c>: the
     /// 2,000 files of <see cref="AdditionalFilesCorpus"/> in their places in a repository with a Web
     /// project (<c>Microsoft.NET.Sdk.Web</c>, net10.0, implicit usings) that references KeyLint packed
     /// from this repository, built by <c>dotnet build</c> with KeyLint's file switches on (the default)
@@ -39,6 +39,7 @@ namespace KeyLint.Benchmarks.AdditionalFiles
         {
             int repeats = int.Parse(Option(args, "--repeats", "5"), CultureInfo.InvariantCulture);
             int reportRounds = int.Parse(Option(args, "--report-rounds", "3"), CultureInfo.InvariantCulture);
+            int nodeModules = int.Parse(Option(args, "--node-modules", "0"), CultureInfo.InvariantCulture);
             double maxLoad = double.Parse(Option(args, "--max-load", "1.0"), CultureInfo.InvariantCulture);
             string directory = Path.GetFullPath(Option(args, "--dir", Path.Combine(Path.GetTempPath(), "keylint-bench-additional-build")));
             string repository = RepositoryRoot();
@@ -48,7 +49,7 @@ namespace KeyLint.Benchmarks.AdditionalFiles
 
             Console.WriteLine($"# dotnet build of a Web project with 2,000 additional files, KeyLint's file switches on and off, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             Console.WriteLine();
-            Console.WriteLine($"- {Environment.ProcessorCount} logical cores; dotnet {Capture("dotnet", "--version", repository).Trim()}; rounds: 1 warm-up + {repeats} per kind of build; in {directory}");
+            Console.WriteLine($"- {Environment.ProcessorCount} logical cores; dotnet {Capture("dotnet", "--version", repository).Trim()}; rounds: 1 warm-up + {repeats} per kind of build; in {directory}; {nodeModules:N0} files in node_modules");
 
             string version = Option(args, "--package-version", "");
             if (version.Length == 0)
@@ -82,6 +83,14 @@ namespace KeyLint.Benchmarks.AdditionalFiles
                 string root = Path.Combine(directory, mode);
                 AdditionalFilesCorpus.Write(root, files.Where(f => f.Path != AdditionalFilesCorpus.Project + "Contoso.Web.csproj"));
                 Directory.CreateDirectory(Path.Combine(root, ".git")); // the repository's root, for KeyLintScanRepositoryFiles
+                for (int i = 0; i < nodeModules; i++)
+                {
+                    // npm's folder, which KeyLint never reads: what its globs cost when it is there.
+                    string package = Path.Combine(root, AdditionalFilesCorpus.Project, "node_modules", $"package-{i / 50:D4}", i % 5 == 0 ? "" : "lib");
+                    Directory.CreateDirectory(package);
+                    File.WriteAllText(Path.Combine(package, $"file-{i % 50:D2}" + (i % 5 == 1 ? ".json" : i % 5 == 2 ? ".yml" : ".js")), "module.exports = {};\n");
+                }
+
                 string project = Path.Combine(root, AdditionalFilesCorpus.Project, "Contoso.Web.csproj");
                 File.WriteAllText(project, ProjectFile(version, Path.Combine(directory, "packages"), switchedOff: mode == "off"));
                 File.WriteAllText(Path.Combine(root, AdditionalFilesCorpus.Project, "bench.globalconfig"), "is_global = true\ndotnet_diagnostic.KL0009.severity = warning\n");
