@@ -6,6 +6,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using KeyLint.Benchmarks.AdditionalFiles;
 using KeyLint.Benchmarks.Analyzers;
 using KeyLint.Benchmarks.CodeFixes;
 using KeyLint.Benchmarks.Scanners;
@@ -18,6 +19,8 @@ namespace KeyLint.Benchmarks
     /// <item><c>-- --analyzer [--sizes 5,10,20] [--repeats 5]</c>: analyzers against the compiler (custom loop).</item>
     /// <item><c>-- --breakdown [--size 20]</c>: stopwatch breakdown of the single-document cost.</item>
     /// <item><c>-- --codefix [--rounds 3] [--project-keys 50,100,250,1000]</c>: the code fix's light bulb and Fix All in a workspace.</item>
+    /// <item><c>-- --additional-files [--repeats 7]</c>: KL0006/KL0009 over 2,000 additional files (10 MB), against the compiler reading them.</item>
+    /// <item><c>-- --additional-files-build [--repeats 5]</c>: the same files in a real Web project, <c>dotnet build</c> with KeyLint's file switches on and off.</item>
     /// <item><c>-- --write-project DIR [--size 20]</c>: the corpus as a real SDK project, for <c>-p:ReportAnalyzer=true</c>.</item>
     /// <item><c>-- --regex-scaling</c>: the inputs on which the trufflehog-style regex backtracks.</item>
     /// </list>
@@ -39,6 +42,16 @@ namespace KeyLint.Benchmarks
             if (args.Contains("--codefix"))
             {
                 return CodeFixMeasurement.Run(args);
+            }
+
+            if (args.Contains("--additional-files"))
+            {
+                return AdditionalFilesMeasurement.Run(args);
+            }
+
+            if (args.Contains("--additional-files-build"))
+            {
+                return AdditionalFilesBuild.Run(args);
             }
 
             if (args.Contains("--write-project"))
