@@ -102,6 +102,36 @@ namespace KeyLint.Tests.Scanning
             Assert.Empty(Scan(notAKey + "\n" + azureShaped + "\nc2st\nUUo5"));
         }
 
+        [Theory]
+        [InlineData("{ apiKey: ", " }")] // YAML flow mappings and JSON end a value with characters base64 has not
+        [InlineData("[", "]")]
+        [InlineData("key: ", "~")]
+        [InlineData("\"", "\",")]
+        public void EncodedKey_BetweenPunctuation_ShouldBeFound(string before, string after)
+        {
+            string encoded = Encode(FakeKeys.Project(seed: 8));
+            var found = Assert.Single(Scan(before + encoded + after));
+            Assert.Equal((before.Length, encoded.Length), (found.Start, found.Length));
+        }
+
+        [Fact]
+        public void EncodedTextHoldingAKeyNotWhole_ShouldNotBeReported()
+            => Assert.Empty(Scan("data: " + Encode("sk- " + FakeKeys.Project(seed: 9))));
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        [InlineData(3)]
+        public void Decode_IntoADestinationOfExactlyTheDecodedLength_ShouldFitAndNoLess(int length)
+        {
+            string encoded = Convert.ToBase64String(Encoding.ASCII.GetBytes(new string('k', length)));
+            Span<char> exact = stackalloc char[length];
+            Assert.Equal(length, Base64KeyScanner.Decode(encoded.AsSpan(), exact));
+            Assert.Equal(new string('k', length), exact.ToString());
+            Span<char> tooSmall = stackalloc char[length - 1];
+            Assert.Equal(-1, Base64KeyScanner.Decode(encoded.AsSpan(), tooSmall));
+        }
+
         [Fact]
         public void PlainKey_ShouldNotBeReportedAsEncoded()
             => Assert.Empty(Scan("OPENAI_API_KEY: " + FakeKeys.Project(seed: 6)));
@@ -109,6 +139,8 @@ namespace KeyLint.Tests.Scanning
         [Fact]
         public void ContainsMarker_ShouldSeeEitherMarker()
         {
+            Assert.True(Base64KeyScanner.ContainsMarker("c2st".AsSpan()));
+            Assert.True(Base64KeyScanner.ContainsMarker("UUo5".AsSpan()));
             Assert.True(Base64KeyScanner.ContainsMarker("x c2st y".AsSpan()));
             Assert.True(Base64KeyScanner.ContainsMarker("x UUo5 y".AsSpan()));
             Assert.False(Base64KeyScanner.ContainsMarker("apiVersion: v1\nkind: ConfigMap\n".AsSpan()));
@@ -117,9 +149,13 @@ namespace KeyLint.Tests.Scanning
         [Fact]
         public void EncodedLengths_ShouldCoverTheShortestAndLongestKey()
         {
-            string shortest = FakeKeys.LegacyUser(seed: 1);
-            string longest = FakeKeys.LegacyUserLong(seed: 1, segmentLength: OpenAIKeyFormat.MaxSegmentLength);
+            // The shortest key encodes to exactly the shortest run decoded; the longest, with "\r\n", to the longest.
+            string shortest = FakeKeys.LegacyUserLong(seed: 1, segmentLength: OpenAIKeyFormat.MinSegmentLength);
+            string longest = FakeKeys.ServiceAccount(seed: 1, segmentLength: OpenAIKeyFormat.MaxSegmentLength);
+            Assert.True(KeyScanner.IsKey(shortest.AsSpan(), out _));
             Assert.True(KeyScanner.IsKey(longest.AsSpan(), out _));
+            Assert.Equal(Base64KeyScanner.MinEncodedLength, Encode(shortest).Length);
+            Assert.Equal(Base64KeyScanner.MaxEncodedLength, Encode(longest + "\r\n").Length);
             Assert.Single(Scan(Encode(shortest)));
             Assert.Single(Scan(Encode(longest + "\r\n")));
         }
@@ -183,6 +219,9 @@ namespace KeyLint.Tests.Scanning
                 }
 
                 Assert.True(matches.Steps <= 5L * text.Length + 8, $"{matches.Steps} steps for {text.Length} characters");
+
+                // And never less than one read of every character: both searches read the text to its end.
+                Assert.True(matches.Steps >= text.Length, $"{matches.Steps} steps for {text.Length} characters");
             });
         }
     }
