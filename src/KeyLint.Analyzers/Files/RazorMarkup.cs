@@ -40,12 +40,27 @@ namespace KeyLint.Analyzers
                 {
                     if (!mapping.IsHidden && mapping.MappedSpan.HasMappedPath && IsSamePath(mapping.MappedSpan.Path, path))
                     {
-                        spans.Add(text.Lines.GetTextSpan(new LinePositionSpan(mapping.MappedSpan.StartLinePosition, mapping.MappedSpan.EndLinePosition)));
+                        spans.Add(TextSpan.FromBounds(PositionOf(text, mapping.MappedSpan.StartLinePosition), PositionOf(text, mapping.MappedSpan.EndLinePosition)));
                     }
                 }
             }
 
             return spans;
+        }
+
+        /// <summary>
+        /// The position of <paramref name="linePosition"/> in <paramref name="text"/>, clamped to the text:
+        /// in the IDE the generated tree may still be that of an older text of the file.
+        /// </summary>
+        private static int PositionOf(SourceText text, LinePosition linePosition)
+        {
+            if (linePosition.Line >= text.Lines.Count)
+            {
+                return text.Length;
+            }
+
+            TextLine line = text.Lines[linePosition.Line];
+            return line.Start + Math.Min(linePosition.Character, line.End - line.Start);
         }
 
         /// <summary>
