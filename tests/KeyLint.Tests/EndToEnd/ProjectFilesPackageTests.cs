@@ -77,6 +77,30 @@ namespace KeyLint.Tests.EndToEnd
             Assert.Equal(Expected(k => FirstHalf.Contains(k), repositoryFiles: false), Reports(output));
         }
 
+        /// <summary>
+        /// A class library (no web SDK: npm's folder is one of its None items) read the same way with
+        /// the SDK's default items on and off (then KeyLint walks the folder itself).
+        /// </summary>
+        [Theory]
+        [InlineData("")]
+        [InlineData("-p:EnableDefaultItems=false -p:EnableDefaultCompileItems=false")]
+        public void LibraryProject_ShouldReportItsFiles_ButNotNpmsFolder(string arguments)
+        {
+            string http = FakeKeys.Project(seed: 1391), yaml = FakeKeys.Admin(seed: 1392), hidden = FakeKeys.Project(seed: 1393);
+            string project = _package.CreateProject(
+                "Library" + (arguments.Length == 0 ? "Defaults" : "NoDefaults"),
+                "<Compile Include=\"Library.cs\" Condition=\"'$(EnableDefaultItems)' == 'false'\" />",
+                ("Library.cs", "public static class Library { }\n"),
+                ("Requests/Api.http", "POST https://api.openai.com/v1/responses\nAuthorization: Bearer " + http + "\n"),
+                ("deploy/values.yaml", "openai:\n  apiKey: " + yaml + "\n"),
+                ("node_modules/chat/config.yml", "key: " + hidden + "\n"));
+
+            (int exit, string output) = ProcessRunner.Run("dotnet", "build -nodeReuse:false " + arguments, project, TimeSpan.FromMinutes(5));
+
+            Assert.True(exit == 0, Redact(output));
+            Assert.Equal(new[] { "Api.http(2,23) warning KL0006", "values.yaml(2,11) warning KL0006" }, PackageTests.Warnings(output));
+        }
+
         private string[] Expected(Func<ProjectFileKind, bool> switchedOn, bool repositoryFiles)
             => _planted
                 .Where(p => switchedOn(p.Kind) && (repositoryFiles || !p.InRepository || p.Kind == ProjectFileKind.MSBuild))
