@@ -11,13 +11,16 @@ namespace KeyLint.Analyzers
 {
     /// <summary>
     /// Keys in the files besides C# that a project commits or ships (<see cref="ProjectFileKind"/>):
-    /// KL0006 with advice fitting the file, KL0009 for files under <c>wwwroot</c> (served to
-    /// browsers), KL0008 for an Azure key outside <c>wwwroot</c> (an Azure key has one rule wherever
-    /// it is written). In YAML, base64-encoded keys (Kubernetes Secrets) too.
+    /// KL0006 with advice fitting the file, KL0009 for files under <c>wwwroot</c> and the markup of
+    /// Razor files (served to browsers; a Razor comment is KL0005), KL0008 for an Azure key elsewhere
+    /// (an Azure key has one rule wherever it is written). In YAML, base64-encoded keys (Kubernetes
+    /// Secrets) too.
     /// </summary>
     /// <remarks>
-    /// The files arrive as AdditionalFiles (the package's build/KeyLint.targets adds them); the
-    /// analyzer never reads the disk. Each kind is turned off by its MSBuild property
+    /// The files arrive as AdditionalFiles (the package's build/KeyLint.targets adds them; the Razor
+    /// SDK adds .cshtml and .razor files); the analyzer never reads the disk. The kinds are decided
+    /// twice on purpose: by the build files, which keep other files out of the compiler's inputs, and
+    /// here, where a file added by hand is classified too; the package tests hold the two together. Each kind is turned off by its MSBuild property
     /// (<see cref="ProjectFileKinds.SwitchProperty"/>), which the analyzer reads too, so a file added
     /// by other means obeys it as well. A file is first read in chunks for a marker, allocating
     /// nothing; only a file holding one is scanned whole.
