@@ -46,7 +46,7 @@ namespace KeyLint.Tests.Analyzers
             };
             await test.RunAsync();
         }
-    
+
         [Fact]
         public async Task InvalidOptionValue_InASectionOfFilesBesidesCSharp_ShouldBeReportedOnce()
         {

@@ -418,7 +418,7 @@ namespace KeyLint.Tests.Reliability
             Assert.Equal(new TextSpan(big.IndexOf(Key, StringComparison.Ordinal), Key.Length), single.Location.SourceSpan);
             Assert.Equal(50_000, result.KeyLint.Count(d => d.Id == "KL0006" && d.Location.GetLineSpan().Path == "/app/.env"));
         }
-    
+
         /// <summary>
         /// Every kind of file besides C# with hostile content — markers of both encodings packed
         /// densely, odd Unicode, a key across the 16K boundary of the chunked marker search, 2 MB of

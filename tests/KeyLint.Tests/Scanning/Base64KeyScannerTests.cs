@@ -197,7 +197,7 @@ namespace KeyLint.Tests.Scanning
                 Assert.Contains(Scan(text), f => f.Start == before.Length + 1 && f.Length == encoded.Length);
             });
         }
-    
+
         /// <summary>
         /// No input makes the search read a character more than a bounded number of times: markers
         /// packed densely, in runs just too long to decode, and runs of a key's length that decode
