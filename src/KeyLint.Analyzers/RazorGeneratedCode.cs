@@ -36,9 +36,7 @@ namespace KeyLint.Analyzers
 
             foreach (LineMapping mapping in tree.GetLineMappings(cancellationToken))
             {
-                string path = mapping.MappedSpan.Path;
-                if (!mapping.IsHidden && mapping.MappedSpan.HasMappedPath
-                    && (path.EndsWith(".razor", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase)))
+                if (!mapping.IsHidden && mapping.MappedSpan.HasMappedPath && IsRazorPath(mapping.MappedSpan.Path))
                 {
                     return true;
                 }
@@ -46,5 +44,9 @@ namespace KeyLint.Analyzers
 
             return false;
         }
+
+        /// <summary>A <c>.razor</c> component's or a <c>.cshtml</c> page's path.</summary>
+        public static bool IsRazorPath(string path)
+            => path.EndsWith(".razor", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -159,6 +159,19 @@ namespace KeyLint.Analyzers
             return false;
         }
 
+        /// <summary>Where in a file a key is, as far as the rule goes.</summary>
+        private enum Place
+        {
+            /// <summary>In a file committed with the project (KL0006, KL0008).</summary>
+            Committed,
+
+            /// <summary>In a file or markup sent to every visitor's browser (KL0009).</summary>
+            Shipped,
+
+            /// <summary>In a comment the page never sends (KL0005, KL0008).</summary>
+            Comment,
+        }
+
         /// <summary>Makes the diagnostics of one file: the rule, the place and the advice fit its kind.</summary>
         private readonly struct FileReport
         {
@@ -179,28 +192,26 @@ namespace KeyLint.Analyzers
 
             /// <summary>Reports <paramref name="key"/>, found at <paramref name="match"/> (its encoded run when <paramref name="encoded"/>).</summary>
             public void Key(KeyMatch match, ReadOnlySpan<char> key, bool encoded)
-            {
-                var span = new TextSpan(match.Start, match.Length);
-                Location location = Location.Create(_path, span, _text.Lines.GetLinePositionSpan(span));
-                string redacted = KeyRedactor.Redact(key, match.PrefixLength);
-                string place = encoded ? _place + " (base64-encoded)" : _place;
-                _context.ReportDiagnostic(
-                    _kind == ProjectFileKind.WebAsset ? Diagnostic.Create(KeyLintDescriptors.KL0009_KeyInWebAsset, location, KeyName(match.Kind, key), redacted, place)
-                    : match.Kind == KeyKind.Azure ? Diagnostic.Create(KeyLintDescriptors.KL0008_HardcodedAzureKey, location, KeyLocations.AzureKeyMessageArguments(key, redacted, "in " + place))
-                    : Diagnostic.Create(KeyLintDescriptors.KL0006_KeyInConfigurationFile, location, KeyLintDescriptors.DisplayName(match.Kind), redacted, place, ProjectFileKinds.Advice(_path, _kind)));
-            }
+                => Report(match, key, _kind == ProjectFileKind.WebAsset ? Place.Shipped : Place.Committed, encoded ? _place + " (base64-encoded)" : _place);
 
-            /// <summary>Reports a key of a Razor file's markup (KL0009), or of a comment in it (KL0005, or KL0008 for an Azure key).</summary>
+            /// <summary>Reports a key of a Razor file's markup (KL0009), or of a comment in it the page never sends.</summary>
             public void KeyInRazor(KeyMatch match, ReadOnlySpan<char> key, bool inComment)
+                => Report(match, key, inComment ? Place.Comment : Place.Shipped, inComment ? "a Razor comment" : "the markup of " + _place);
+
+            /// <summary>
+            /// Sent to browsers: KL0009, whoever issued the key. Otherwise an Azure key is KL0008 wherever it
+            /// is; an OpenAI key in a comment KL0005, in a committed file KL0006 with the file's advice.
+            /// </summary>
+            private void Report(KeyMatch match, ReadOnlySpan<char> key, Place where, string place)
             {
                 var span = new TextSpan(match.Start, match.Length);
                 Location location = Location.Create(_path, span, _text.Lines.GetLinePositionSpan(span));
                 string redacted = KeyRedactor.Redact(key, match.PrefixLength);
-                const string Comment = "a Razor comment";
                 _context.ReportDiagnostic(
-                    !inComment ? Diagnostic.Create(KeyLintDescriptors.KL0009_KeyInWebAsset, location, KeyName(match.Kind, key), redacted, "the markup of " + _place)
-                    : match.Kind == KeyKind.Azure ? Diagnostic.Create(KeyLintDescriptors.KL0008_HardcodedAzureKey, location, KeyLocations.AzureKeyMessageArguments(key, redacted, "in " + Comment))
-                    : Diagnostic.Create(KeyLintDescriptors.KL0005_KeyInCommentOrDisabledCode, location, KeyLintDescriptors.DisplayName(match.Kind), redacted, Comment));
+                    where == Place.Shipped ? Diagnostic.Create(KeyLintDescriptors.KL0009_KeyInWebAsset, location, KeyName(match.Kind, key), redacted, place)
+                    : match.Kind == KeyKind.Azure ? Diagnostic.Create(KeyLintDescriptors.KL0008_HardcodedAzureKey, location, KeyLocations.AzureKeyMessageArguments(key, redacted, "in " + place))
+                    : where == Place.Comment ? Diagnostic.Create(KeyLintDescriptors.KL0005_KeyInCommentOrDisabledCode, location, KeyLintDescriptors.DisplayName(match.Kind), redacted, place)
+                    : Diagnostic.Create(KeyLintDescriptors.KL0006_KeyInConfigurationFile, location, KeyLintDescriptors.DisplayName(match.Kind), redacted, place, ProjectFileKinds.Advice(_path, _kind)));
             }
 
             /// <summary>"OpenAI project key", "Azure OpenAI key": KL0009 names keys of both vendors.</summary>

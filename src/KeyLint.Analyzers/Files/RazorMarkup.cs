@@ -15,7 +15,9 @@ namespace KeyLint.Analyzers
     /// nowhere. A key in the C# is reported by <see cref="HardcodedOpenAIKeyAnalyzer"/> at its Razor
     /// line; a key in the markup would be reported at a line of a generated file no one can open, so
     /// <see cref="KeyInProjectFileAnalyzer"/> reports it in the Razor file instead, and the key
-    /// analyzer leaves it (<see cref="RazorGeneratedCode.IsMarkup"/>).
+    /// analyzer leaves it (<see cref="IsMarkup"/>). Which trees are Razor's is decided here by their
+    /// <c>#pragma checksum</c> (every generated file has one, markup-only ones too), and for KL0007 by
+    /// their <c>#line</c> directives (<see cref="RazorGeneratedCode"/>): only C# can hold a credential.
     /// </summary>
     internal static class RazorMarkup
     {
@@ -70,13 +72,14 @@ namespace KeyLint.Analyzers
         /// </summary>
         public static bool IsMarkup(Location location, CancellationToken cancellationToken)
         {
-            if (location.SourceTree is not SyntaxTree tree)
+            // The tree's name first: every key of every other file stops there.
+            if (location.SourceTree is not SyntaxTree tree || !NamesRazorFile(tree.FilePath))
             {
                 return false;
             }
 
             FileLinePositionSpan mapped = location.GetMappedLineSpan();
-            return !(mapped.HasMappedPath && IsRazorPath(mapped.Path)) && SourceFileOf(tree, cancellationToken) is not null;
+            return !(mapped.HasMappedPath && RazorGeneratedCode.IsRazorPath(mapped.Path)) && SourceFileOf(tree, cancellationToken) is not null;
         }
 
         /// <summary>
@@ -118,16 +121,13 @@ namespace KeyLint.Analyzers
             }
 
             if (((CSharpSyntaxNode)tree.GetRoot(cancellationToken)).GetFirstDirective(d => d.IsKind(SyntaxKind.PragmaChecksumDirectiveTrivia)) is PragmaChecksumDirectiveTriviaSyntax checksum
-                && IsRazorPath(checksum.File.ValueText))
+                && RazorGeneratedCode.IsRazorPath(checksum.File.ValueText))
             {
                 return checksum.File.ValueText;
             }
 
             return null;
         }
-
-        private static bool IsRazorPath(string path)
-            => path.EndsWith(".razor", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The same file, whichever separators the generator wrote; a relative name matches the path's end.</summary>
         private static bool IsSamePath(string mapped, string path)
