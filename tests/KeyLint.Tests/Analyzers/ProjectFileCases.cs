@@ -56,9 +56,7 @@ namespace KeyLint.Tests.Analyzers
         {
             string written = WithKey(key);
             string planted = Base64 ? Convert.ToBase64String(Encoding.ASCII.GetBytes(key + "\n")) : key;
-            int index = written.IndexOf(planted, StringComparison.Ordinal);
-            int line = written.Take(index).Count(c => c == '\n') + 1;
-            int column = index - written.LastIndexOf('\n', index - 1);
+            (int line, int column) = TextPositions.Of(written, planted);
             string redacted = FakeKeys.Redacted(key, KeyKinds.Prefix(kind));
             string place = Base64 ? Place + " (base64-encoded)" : Place;
             DiagnosticResult result = Kind == ProjectFileKind.WebAsset

@@ -405,9 +405,7 @@ namespace KeyLint.Tests.Analyzers
         /// <summary>Where <paramref name="key"/> is in <paramref name="source"/>, as <see cref="Describe"/> writes a span.</summary>
         private static string At(string source, string key, string file)
         {
-            int index = source.IndexOf(key, StringComparison.Ordinal);
-            int line = source.Take(index).Count(c => c == '\n') + 1;
-            int column = index - source.LastIndexOf('\n', index - 1);
+            (int line, int column) = TextPositions.Of(source, key);
             return $"{file}({line},{column})-({line},{column + key.Length})";
         }
 

@@ -184,9 +184,7 @@ namespace KeyLint.Tests.EndToEnd
 
         private static Planted At(string relativePath, ProjectFileKind kind, string text, string key, string rule, bool inRepository)
         {
-            int index = text.IndexOf(key, StringComparison.Ordinal);
-            int line = text.Take(index).Count(c => c == '\n') + 1;
-            int column = index - text.LastIndexOf('\n', index - 1);
+            (int line, int column) = TextPositions.Of(text, key);
             return new Planted(relativePath, kind, key, line, column, rule, inRepository);
         }
 

@@ -148,6 +148,17 @@ namespace KeyLint.Tests.EndToEnd
                 withMarkup.Where(w => !w.EndsWith("KL0009", StringComparison.Ordinal) && !(w.EndsWith("KL0005", StringComparison.Ordinal) && !w.StartsWith("Home.razor(11,17)", StringComparison.Ordinal))),
                 PackageTests.Warnings(output));
 
+            // dotnet format over the same project, with diagnostics in Razor files and their generated C#: it
+            // runs to the end (a fix that threw would drop the whole Fix All) and leaves the Razor files as
+            // they were (no fix is offered in generated code or in a file that is not C#).
+            string[] razorFiles = { "Components/Pages/Home.razor", "Components/Pages/Script.razor", "Pages/Index.cshtml" };
+            string[] before = razorFiles.Select(f => System.IO.File.ReadAllText(System.IO.Path.Combine(project, f))).ToArray();
+            (exit, string formatOutput) = ProcessRunner.Run(
+                "dotnet", "format analyzers RazorApp.csproj --no-restore --diagnostics KL0001 KL0002 KL0003 KL0005 KL0007 KL0008 KL0009 --severity info", project, TimeSpan.FromMinutes(5));
+            Assert.True(exit == 0, "dotnet format failed:\n" + DotnetFormatTests.Redact(formatOutput));
+            Assert.Equal(before, razorFiles.Select(f => System.IO.File.ReadAllText(System.IO.Path.Combine(project, f))));
+            output += formatOutput;
+
             foreach (string key in new[]
             {
                 componentExpression, componentMarkup, componentField, componentLocal, componentComment, componentScript, componentHtmlComment, componentRazorComment,
