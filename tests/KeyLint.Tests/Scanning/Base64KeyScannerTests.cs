@@ -19,9 +19,9 @@ namespace KeyLint.Tests.Scanning
         private static List<(int Start, int Length, KeyKind Kind, string Redacted)> Scan(string text)
         {
             var found = new List<(int, int, KeyKind, string)>();
+            Span<char> key = stackalloc char[Base64KeyScanner.MaxDecodedLength];
             foreach (KeyMatch match in Base64KeyScanner.Find(text.AsSpan()))
             {
-                Span<char> key = stackalloc char[Base64KeyScanner.MaxDecodedLength];
                 int length = Base64KeyScanner.DecodeKey(text.AsSpan(match.Start, match.Length), key);
                 found.Add((match.Start, match.Length, match.Kind, KeyRedactor.Redact(key.Slice(0, length), match.PrefixLength)));
             }
